@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Core.Chambers;
+
+/// <summary>
+/// Resolves a chamber of commerce from a code or name (the <c>--chamber</c> option) or from the free text of a
+/// document ("Camera di Commercio di Foggia", "CCIAA di Lecce", "C.C.I.A.A. di Brindisi", ...), against
+/// <see cref="ItalianChambers.All"/>.
+/// </summary>
+public static class ChamberResolver
+{
+    private static readonly ChamberIndex Default = new(ItalianChambers.All);
+
+    /// <summary>
+    /// The chamber with this code (case-insensitive: <c>FG</c>, <c>frlt</c>) or name (accents, case and
+    /// punctuation ignored: <c>Foggia</c>, <c>frosinone-latina</c>, <c>Forli Cesena</c>); also accepts a full
+    /// naming such as "Camera di Commercio di Foggia". Null when unknown, empty or ambiguous ("Reggio").
+    /// </summary>
+    public static ChamberInfo? Lookup(string codeOrName) => Default.Lookup(codeOrName);
+
+    /// <summary>
+    /// The chamber a document names: only names that follow a chamber phrase ("camera di commercio
+    /// [industria artigianato e agricoltura] di/del/della/dell'", "CCIAA di", "C.C.I.A.A. di") or that name a
+    /// chamber by themselves ("Chambre valdôtaine") count; a city merely mentioned in running text does not.
+    /// The longest name wins at each mention ("Reggio Emilia" over "Reggio", "Venezia Giulia" over "Venezia").
+    /// Over the whole text, the chamber named most often wins; null when nothing is named or when the top
+    /// chambers are named equally often (ambiguous).
+    /// </summary>
+    public static ChamberInfo? FindInText(string text) => Default.FindInText(text);
+
+    /// <summary>Lower case, accents removed, punctuation and symbols to spaces, white space collapsed.</summary>
+    public static string Normalize(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var ch in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark)
+                continue;
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                pendingSpace = false;
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

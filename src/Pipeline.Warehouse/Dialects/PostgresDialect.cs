@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace Pipeline.Warehouse.Dialects;
+
+/// <summary>The server warehouse on PostgreSQL (Npgsql).</summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    // Arbitrary constant shared by every Pipeline process: pg_advisory_xact_lock key for migrations.
+    private const long MigrationLockKey = 0x50_49_50_45_4C_49_4E_45; // "PIPELINE"
+    private readonly string _connectionString;
+
+    public PostgresDialect(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Host = builder.Host ?? "";
+        Database = builder.Database ?? "";
+        _connectionString = builder.ConnectionString;
+    }
+
+    public string Host { get; }
+    public string Database { get; }
+
+    public override string Name => "postgres";
+
+    public override string Describe() => $"PostgreSQL {Host}/{Database}";
+
+    public override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
+
+    public override object Date(DateOnly value) => value;
+
+    public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime();
+
+    public override object? Number(decimal? value) => value;
+
+    public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: ct));
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+
+namespace Pipeline.Warehouse.Dialects;
+
+/// <summary>
+/// Everything that differs between the embedded SQLite warehouse and the PostgreSQL server: how to connect,
+/// which migration folder applies, and how typed values are bound. DML is otherwise shared: both dialects
+/// accept <c>@name</c> parameters, <c>INSERT … ON CONFLICT … RETURNING</c>, TRUE/FALSE and partial indexes.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>"sqlite" or "postgres": the folder under sql/ with this dialect's migrations.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The connection string with secrets removed, for logs and messages.</summary>
+    public abstract string Describe();
+
+    public abstract DbConnection CreateConnection();
+
+    /// <summary>A date parameter value for a DATE column (TEXT yyyy-MM-dd in SQLite).</summary>
+    public abstract object Date(DateOnly value);
+
+    /// <summary>A timestamp parameter value for a TIMESTAMPTZ column (TEXT ISO-8601 in SQLite).</summary>
+    public abstract object Timestamp(DateTimeOffset value);
+
+    /// <summary>A numeric parameter value (REAL in SQLite, NUMERIC in PostgreSQL).</summary>
+    public abstract object? Number(decimal? value);
+
+    /// <summary>Serialises schema changes between processes that migrate the same warehouse at once.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            await OnOpenedAsync(connection, ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Picks the dialect from a connection string: one with <c>Host=</c> is PostgreSQL, anything else an SQLite
+    /// file (<c>Data Source=./data/warehouse.db</c>).
+    /// </summary>
+    public static SqlDialect FromConnectionString(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new ArgumentException("the warehouse connection string is empty", nameof(connectionString));
+        return connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new PostgresDialect(connectionString)
+            : new SqliteDialect(connectionString);
+    }
+}

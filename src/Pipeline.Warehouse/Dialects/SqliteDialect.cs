@@ -1,0 +1,49 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Pipeline.Warehouse.Dialects;
+
+/// <summary>The embedded warehouse: one SQLite file, WAL journal, foreign keys enforced.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    private readonly string _connectionString;
+
+    public SqliteDialect(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+            throw new ArgumentException($"SQLite connection string has no Data Source: '{connectionString}'");
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = 30;
+        builder.Pooling = false;
+        DataSource = builder.DataSource;
+        _connectionString = builder.ToString();
+    }
+
+    public string DataSource { get; }
+
+    public override string Name => "sqlite";
+
+    public override string Describe() => $"SQLite {DataSource}";
+
+    public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
+
+    public override object Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public override object? Number(decimal? value) => value is null ? null : (double)value.Value;
+
+    // SQLite serialises writers itself; BEGIN IMMEDIATE in the migration transaction is enough.
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+}

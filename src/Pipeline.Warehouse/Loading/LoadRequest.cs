@@ -1,0 +1,44 @@
+using Pipeline.Core.Extraction;
+
+namespace Pipeline.Warehouse.Loading;
+
+/// <summary>
+/// One file to load. <see cref="Sha256"/> is of the bytes read (the file's identity in the warehouse);
+/// <see cref="ChamberCode"/> overrides the chamber the document names (<c>--chamber</c>).
+/// </summary>
+public sealed record LoadRequest(ExtractedDocument Document, string FilePath, string Sha256)
+{
+    public string? ChamberCode { get; init; }
+    public long? RunId { get; init; }
+    /// <summary>For a reviewed extraction JSON: the sha256 of the original document it was read from.</summary>
+    public string? SourceSha256 { get; init; }
+}
+
+public enum LoadOutcome
+{
+    /// <summary>A document never seen before.</summary>
+    Loaded,
+    /// <summary>A new version of a document already loaded; the old version became history.</summary>
+    Superseding,
+    /// <summary>These exact bytes were already loaded; nothing changed.</summary>
+    Unchanged,
+}
+
+public sealed record LoadResult(
+    LoadOutcome Outcome,
+    long DocumentId,
+    string ChamberCode,
+    int Objectives,
+    int Kpis,
+    int Targets,
+    int Actuals,
+    int ReportedAchievements,
+    int Quarantined,
+    long? SupersededDocumentId,
+    IReadOnlyList<string> Warnings)
+{
+    public int FactsWritten => Targets + Actuals + ReportedAchievements;
+}
+
+/// <summary>A document that cannot be loaded as a whole (no chamber, no period, …). Nothing of it was written.</summary>
+public sealed class LoadException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,104 @@
+using Dapper;
+using Pipeline.Warehouse.Dialects;
+
+namespace Pipeline.Warehouse.Queries;
+
+public sealed class TracedKpi
+{
+    public long KpiId { get; init; }
+    public string ChamberCode { get; init; } = "";
+    public string? Code { get; init; }
+    public string Name { get; init; } = "";
+    public string? Unit { get; init; }
+    public long? ObjectiveId { get; init; }
+    public int PlanFrom { get; init; }
+    public int PlanTo { get; init; }
+    /// <summary>The objective path from the root down, e.g. "OS.1 Competitività › OO.1.1 Digitalizzazione".</summary>
+    public IReadOnlyList<string> ObjectivePath { get; set; } = [];
+    public IReadOnlyList<TracedValue> Values { get; set; } = [];
+}
+
+/// <summary>One target or actual of a KPI and where it was read (a row of <c>v_kpi_lineage</c>).</summary>
+public sealed class TracedValue
+{
+    public string ValueKind { get; init; } = "";
+    public string Period { get; init; } = "";
+    public string? Operator { get; init; }
+    public decimal? Value { get; init; }
+    public string? ValueText { get; init; }
+    public long DocumentId { get; init; }
+    public string FileName { get; init; } = "";
+    public string DocType { get; init; } = "";
+    public string DocumentSha256 { get; init; } = "";
+    public bool IsCurrent { get; init; }
+    public long LineageId { get; init; }
+    public string SourceKind { get; init; } = "";
+    public int? Page { get; init; }
+    public string? Bbox { get; init; }
+    public string? Sheet { get; init; }
+    public string? Cell { get; init; }
+    public long? RowFrom { get; init; }
+    public long? RowTo { get; init; }
+    public string? RawText { get; init; }
+
+    /// <summary>"Foglio1!E12", "p. 9 [56.7,120.2,540.1,131]", "rows 10-42".</summary>
+    public string Location => SourceKind switch
+    {
+        "cell" => $"{Sheet}!{Cell}",
+        "page" => Bbox is null ? $"p. {Page}" : $"p. {Page} [{Bbox}]",
+        "rows" => RowTo is null || RowTo == RowFrom ? $"row {RowFrom}" : $"rows {RowFrom}-{RowTo}",
+        _ => "(no position recorded)",
+    };
+}
+
+/// <summary><c>pipeline trace</c>: from a KPI to every value recorded for it and the place each was read.</summary>
+public sealed class TraceQueries(SqlDialect dialect)
+{
+    public async Task<IReadOnlyList<TracedKpi>> TraceAsync(string kpiIdOrText, int limit = 20, CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var byId = long.TryParse(kpiIdOrText, out var id) ? id : (long?)null;
+        var pattern = $"%{kpiIdOrText.Trim().ToLowerInvariant()}%";
+        var kpis = (await connection.QueryAsync<TracedKpi>(new CommandDefinition(
+            """
+            SELECT k.kpi_id AS KpiId, c.code AS ChamberCode, k.code AS Code, k.name AS Name, k.unit AS Unit,
+                   k.objective_id AS ObjectiveId, pl.cycle_from AS PlanFrom, pl.cycle_to AS PlanTo
+            FROM dim_kpi k
+            JOIN dim_plan pl ON pl.plan_id = k.plan_id
+            JOIN dim_chamber c ON c.chamber_id = pl.chamber_id
+            WHERE k.kpi_id = @byId OR (@byId IS NULL AND (LOWER(k.name) LIKE @pattern OR LOWER(COALESCE(k.code, '')) LIKE @pattern))
+            ORDER BY k.kpi_id
+            LIMIT @limit
+            """, new { byId, pattern, limit }, cancellationToken: ct))).ToList();
+
+        foreach (var kpi in kpis)
+        {
+            kpi.ObjectivePath = await ObjectivePathAsync(connection, kpi.ObjectiveId, ct);
+            kpi.Values = (await connection.QueryAsync<TracedValue>(new CommandDefinition(
+                """
+                SELECT value_kind AS ValueKind, period AS Period, operator AS Operator, value AS Value, value_text AS ValueText,
+                       document_id AS DocumentId, file_name AS FileName, doc_type AS DocType, document_sha256 AS DocumentSha256,
+                       is_current AS IsCurrent, lineage_id AS LineageId, source_kind AS SourceKind, page AS Page, bbox AS Bbox,
+                       sheet AS Sheet, cell AS Cell, row_from AS RowFrom, row_to AS RowTo, raw_text AS RawText
+                FROM v_kpi_lineage WHERE kpi_id = @KpiId
+                ORDER BY period, value_kind DESC, document_id
+                """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
+        }
+        return kpis;
+    }
+
+    private static async Task<IReadOnlyList<string>> ObjectivePathAsync(System.Data.Common.DbConnection connection, long? objectiveId, CancellationToken ct)
+    {
+        var path = new List<string>();
+        var seen = new HashSet<long>();
+        while (objectiveId is { } current && seen.Add(current))
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(string? Code, string Title, long? Parent)>(new CommandDefinition(
+                "SELECT code, title, parent_objective_id FROM dim_objective WHERE objective_id = @current", new { current }, cancellationToken: ct));
+            if (row.Title is null) break;
+            path.Insert(0, row.Code is null ? row.Title : $"{row.Code} {row.Title}");
+            objectiveId = row.Parent;
+        }
+        return path;
+    }
+}
