@@ -1,0 +1,74 @@
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
+
+namespace Pipeline.Extraction.Excel;
+
+/// <summary>A recognised column: its role and, for targets and actuals, the period its header names.</summary>
+public sealed record ColumnSpec(int Column, ColumnRole Role, string Header, Period? Period);
+
+/// <summary>Recognises header cells by their Italian synonyms and finds the header row of a sheet.</summary>
+public sealed class HeaderMatcher(WorkbookHeaderConfig config)
+{
+    private static readonly ColumnRole[] PeriodRoles = [ColumnRole.Target, ColumnRole.Actual, ColumnRole.Baseline];
+
+    /// <summary>The role of one header text, or null. The longest matching synonym wins.</summary>
+    public ColumnSpec? Match(int column, string header, int? contextYear)
+    {
+        var normalized = TextKey.Normalize(header);
+        if (normalized.Length == 0) return null;
+        foreach (var (role, synonym) in config.Synonyms)
+        {
+            if (normalized == synonym || normalized.StartsWith(synonym + " ", StringComparison.Ordinal))
+            {
+                var period = PeriodRoles.Contains(role) ? PeriodResolver.Resolve(header, contextYear)?.ToReportingPeriod() : null;
+                return new ColumnSpec(column, role, header.Trim(), period);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>All recognised columns of one row.</summary>
+    public IReadOnlyList<ColumnSpec> MatchRow(SheetGrid grid, int row, int? contextYear)
+    {
+        var specs = new List<ColumnSpec>();
+        for (var c = 0; c < grid.Width; c++)
+        {
+            if (grid[row, c].Value is string text && Match(c, text, contextYear) is { } spec)
+            {
+                // A merged header cell repeats over its columns: keep it only where a role may repeat.
+                if (specs.Count > 0 && specs[^1].Role == spec.Role && specs[^1].Header == spec.Header && !PeriodRoles.Contains(spec.Role))
+                    continue;
+                specs.Add(spec);
+            }
+        }
+        return specs;
+    }
+
+    /// <summary>
+    /// The header row: within the first rows, the one that names a KPI column and a target, actual or weight
+    /// column and recognises the most distinct roles. Null when no row qualifies.
+    /// </summary>
+    public int? FindHeaderRow(SheetGrid grid)
+    {
+        int? best = null;
+        var bestScore = 0;
+        for (var r = 0; r < Math.Min(grid.Height, config.HeaderSearchRows); r++)
+        {
+            var roles = MatchRow(grid, r, null).Select(s => s.Role).ToHashSet();
+            if (!roles.Contains(ColumnRole.Kpi)) continue;
+            if (!roles.Contains(ColumnRole.Target) && !roles.Contains(ColumnRole.Actual) && !roles.Contains(ColumnRole.Weight)) continue;
+            if (roles.Count > bestScore)
+            {
+                best = r;
+                bestScore = roles.Count;
+            }
+        }
+        return best;
+    }
+
+    public bool IsLegend(string firstText)
+    {
+        var normalized = TextKey.Normalize(firstText);
+        return config.LegendMarkers.Any(m => normalized == m || normalized.StartsWith(m + " ", StringComparison.Ordinal));
+    }
+}
