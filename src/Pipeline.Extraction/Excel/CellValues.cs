@@ -20,7 +20,7 @@ public static partial class CellValues
     {
         null => "",
         string s => s.Trim(),
-        double d when IsPercentFormat(cell.Format) => FormatItalian(ToDecimal(d) * 100m) + "%",
+        double d when IsPercentFormat(cell.Format) => FormatItalian(ToDecimal(d * 100)) + "%",
         double d => FormatItalian(ToDecimal(d)),
         DateTime dt => dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         bool b => b ? "SI" : "NO",
@@ -31,7 +31,7 @@ public static partial class CellValues
     /// <summary>A numeric reading of the cell: numbers (×100 when shown as percent) and numbers stored as text.</summary>
     public static ParsedNumber? Number(GridCell cell) => cell.Value switch
     {
-        double d when IsPercentFormat(cell.Format) => new ParsedNumber(Display(cell), ToDecimal(d) * 100m, "%"),
+        double d when IsPercentFormat(cell.Format) => new ParsedNumber(Display(cell), ToDecimal(d * 100), "%"),
         double d => new ParsedNumber(Display(cell), ToDecimal(d), null),
         string s => ItalianNumber.Parse(s),
         _ => null,
@@ -46,7 +46,7 @@ public static partial class CellValues
 
     /// <summary>Doubles from a workbook carry binary noise (0.705 → 0.70499999…); 15 significant digits are exact.</summary>
     public static decimal ToDecimal(double value) =>
-        decimal.Parse(value.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        decimal.Parse(value.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture) / 1.000000000000000000000000000000000m;
 
     [GeneratedRegex("\"[^\"]*\"")]
     private static partial Regex QuotedText();

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Core.Values;
+
+/// <summary>
+/// Reads a target cell as printed into one <see cref="TargetValue"/> per period.
+/// </summary>
+/// <remarks>
+/// <para><b>Periods.</b> A cell may hold several periods, each introduced by a label: <c>Anno: 2018</c>,
+/// <c>Anno:2021</c>, <c>Anno 2023</c>, <c>Target 2021:</c> (capitalised <c>Anno</c>/<c>ANNO</c>/<c>Target</c>/
+/// <c>TARGET</c>, so "nell'anno 2021" in running text is not a label), or a semester label followed by a colon
+/// (<c>I sem 2020:</c> → <c>2020-S1</c>). Dashes right after a label (<c>Anno:2021---&gt;=12</c>,
+/// <c>Anno:2023 --40%</c>, <c>Anno:2022 -100%</c>, <c>Anno:2023—≥2</c>) are separators, never a minus sign. A
+/// period whose text is then empty or a no-value marker (<c>---</c>, <c>-</c>, <c>NA</c>, <c>n.d.</c>) has no
+/// target and is omitted. Text before the first label is ignored when it is a baseline or a heading
+/// (<c>baseline 12</c>, <c>Risultati attesi:</c>) and otherwise read with the default period. Without labels
+/// the whole cell is one value with <c>defaultPeriod</c> (which may be null).</para>
+/// <para><b>Operators.</b> <c>&gt;=</c> <c>=&gt;</c> <c>≥</c> <c>&lt;=</c> <c>=&lt;</c> <c>≤</c> <c>=</c>
+/// <c>&gt;</c> <c>&lt;</c>; no operator is <c>=</c>. Words: <c>almeno</c>, <c>non inferiore a</c>, <c>non meno
+/// di</c>, <c>minimo</c>, <c>min</c> → <c>&gt;=</c>; <c>massimo</c>, <c>max</c>, <c>non superiore a</c>,
+/// <c>non oltre</c>, <c>fino a</c> → <c>&lt;=</c>; <c>superiore a</c>, <c>maggiore di</c>, <c>oltre</c>,
+/// <c>più di</c> → <c>&gt;</c>; <c>inferiore a</c>, <c>minore di</c>, <c>meno di</c> → <c>&lt;</c>;
+/// <c>pari a</c>, <c>uguale a</c> → <c>=</c>; an article after the word is skipped (<c>Almeno il 70%</c>). A
+/// count marker before an operator is the unit (<c>N &gt;= 12</c> → <c>&gt;=</c> 12, unit <c>N.</c>); other
+/// words before an operator symbol are a label when what follows is exactly a number
+/// (<c>Obiettivo di qualità dell'Ente=100</c> → <c>=</c> 100).</para>
+/// <para><b>Values.</b> A date (<c>30/10/2021</c>, <c>31.12.2021</c>, <c>31 dicembre 2021</c>) with any operator or
+/// none, or after <c>Entro</c>, is a deadline: operator <c>date</c>, the operator text stays in Raw. A day and
+/// month without a year after <c>Entro</c> or an operator (<c>entro il 31/12</c>) takes the year of the period,
+/// else the cell is free text. <c>Entro</c> with a quantity (<c>entro 5 gg</c>) is <c>&lt;=</c>. <c>SI</c>,
+/// <c>Sì</c>, <c>si</c>, <c>NO</c>, optionally followed by a parenthesised note, are <c>bool</c>. Numbers follow
+/// <see cref="ItalianNumber"/>; a sum <c>a+b(+c…)</c> is added up (<c>&lt;=20gg.+5</c> → <c>&lt;=</c> 25 gg),
+/// the unit being the first one printed. After an operator, the words <c>uno</c>…<c>dieci</c> are numbers
+/// (<c>Minimo uno al giorno</c> → <c>&gt;=</c> 1). A quantity may be followed by a qualifier that starts with a
+/// lower-case word or a parenthesis (<c>5 eventi</c>, <c>1800 (totali nell'anno)</c>, <c>20% sulle
+/// neocostituite</c>); anything else after it (a capitalised word, another number: <c>70% 100%</c>) makes the
+/// fragment free text. Free text is one value with operator <c>text</c> and no number.</para>
+/// <para>Raw is the trimmed text of the value: the fragment after the period label and its separators.</para>
+/// </remarks>
+public static partial class TargetExpression
+{
+    /// <summary>Parses a target cell; an empty or no-value cell (<c>-</c>, <c>---</c>, <c>NA</c>, <c>n.d.</c>) gives no values.</summary>
+    /// <param name="cellText">The cell as read (line breaks and HTML leftovers allowed).</param>
+    /// <param name="defaultPeriod">The period code for values without their own label, or null.</param>
+    public static IReadOnlyList<TargetValue> Parse(string? cellText, string? defaultPeriod = null)
+    {
+        var text = ValueText.Normalize(cellText).Replace("**", "").Trim();
+        if (ValueText.IsBlankMarker(text)) return [];
+
+        var labels = Label().Matches(text);
+        if (labels.Count == 0)
+            return ParseFragment(text, defaultPeriod) is { } single ? [single] : [];
+
+        var values = new List<TargetValue>();
+        var prefix = text[..labels[0].Index].Trim();
+        if (prefix.Length > 0 && !IgnoredPrefix().IsMatch(prefix) && ParseFragment(prefix, defaultPeriod) is { } first)
+            values.Add(first);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            var end = i + 1 < labels.Count ? labels[i + 1].Index : text.Length;
+            var start = label.Index + label.Length;
+            var fragment = Separators().Replace(text[start..end], "").Trim();
+            if (ValueText.IsBlankMarker(fragment)) continue;
+            var period = label.Groups["y"].Success
+                ? label.Groups["y"].Value
+                : Period.ForSemester(int.Parse(label.Groups["sy"].Value, CultureInfo.InvariantCulture),
+                    label.Groups["sn"].Value is "I" or "i" or "1" ? 1 : 2).Code;
+            if (ParseFragment(fragment, period) is { } value) values.Add(value);
+        }
+        return values;
+    }
+
+    /// <summary>One value from a fragment that holds no period label; null for a no-value marker.</summary>
+    private static TargetValue? ParseFragment(string fragment, string? period)
+    {
+        var raw = fragment.Trim();
+        if (ValueText.IsBlankMarker(raw)) return null;
+
+        var yesNo = YesNo().Match(raw);
+        if (yesNo.Success)
+            return TargetValue.YesNo(period, !yesNo.Groups["v"].Value.Equals("no", StringComparison.OrdinalIgnoreCase), raw);
+
+        var s = raw.TrimEnd('*', ' ');
+        string? unitHint = null;
+        var marker = CountMarker().Match(s);
+        if (marker.Success)
+        {
+            unitHint = "N.";
+            s = s[marker.Length..];
+        }
+
+        var (op, isDeadlineWord, rest) = ReadOperator(s);
+        if (op is null && !marker.Success)
+        {
+            // Words before an operator symbol are a label when exactly a number follows ("...Ente=100").
+            var mid = MidOperator().Match(s);
+            if (mid.Success && ReadQuantity(s[(mid.Index + mid.Length)..], wordNumbers: false) is { } labelled && labelled.Trailing.Length == 0)
+                return TargetValue.Numeric(period, Symbol(mid.Groups["op"].Value), labelled.Value, raw, labelled.Unit);
+        }
+
+        if (LeadingDate(rest, op is not null || isDeadlineWord, period) is { } date)
+            return TargetValue.Deadline(period, date, raw);
+
+        if (ReadQuantity(rest, wordNumbers: op is not null || isDeadlineWord) is { } quantity && AcceptableTrailing(quantity.Trailing))
+        {
+            var resolved = op ?? (isDeadlineWord ? TargetOperator.LessOrEqual : TargetOperator.Equal);
+            return TargetValue.Numeric(period, resolved, quantity.Value, raw, quantity.Unit ?? unitHint);
+        }
+
+        return TargetValue.FreeText(period, raw);
+    }
+
+    /// <summary>The operator at the start of the text (symbol or words), whether it was "entro", and the rest.</summary>
+    private static (TargetOperator? Op, bool Deadline, string Remainder) ReadOperator(string s)
+    {
+        var symbol = LeadingSymbol().Match(s);
+        if (symbol.Success)
+            return (Symbol(symbol.Groups["op"].Value), false, s[symbol.Length..].Trim());
+        var word = LeadingWord().Match(s);
+        if (!word.Success) return (null, false, s.Trim());
+        var rest = s[word.Length..].Trim();
+        if (word.Groups["ge"].Success) return (TargetOperator.GreaterOrEqual, false, rest);
+        if (word.Groups["le"].Success) return (TargetOperator.LessOrEqual, false, rest);
+        if (word.Groups["gt"].Success) return (TargetOperator.Greater, false, rest);
+        if (word.Groups["lt"].Success) return (TargetOperator.Less, false, rest);
+        if (word.Groups["eq"].Success) return (TargetOperator.Equal, false, rest);
+        return (null, true, rest);
+    }
+
+    private static TargetOperator Symbol(string symbol) => symbol.Replace(" ", "") switch
+    {
+        ">=" or "=>" or "≥" or "⩾" => TargetOperator.GreaterOrEqual,
+        "<=" or "=<" or "≤" or "⩽" => TargetOperator.LessOrEqual,
+        ">" => TargetOperator.Greater,
+        "<" => TargetOperator.Less,
+        _ => TargetOperator.Equal,
+    };
+
+    /// <summary>A date at the start of the value, completed with the period's year when it has none and may.</summary>
+    private static DateOnly? LeadingDate(string s, bool afterOperator, string? period)
+    {
+        var m = LeadingDateRegex().Match(s);
+        if (!m.Success || !AcceptableTrailing(s[m.Length..].Trim())) return null;
+        var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var month = m.Groups["m"].Success
+            ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture)
+            : Array.FindIndex(MonthNames, n => m.Groups["mon"].Value.StartsWith(n, StringComparison.OrdinalIgnoreCase)) + 1;
+        int year;
+        if (m.Groups["y"].Success)
+        {
+            year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (m.Groups["y"].Value.Length == 2) year += 2000;
+        }
+        else if (afterOperator && Period.TryParse(period, out var p) && (m.Groups["mon"].Success || m.Groups["sep"].Value == "/"))
+            year = p.Year;
+        else
+            return null;
+        if (year is < Period.MinYear or > Period.MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        return new DateOnly(year, month, day);
+    }
+
+    private sealed record Quantity(decimal Value, string? Unit, string Trailing);
+
+    /// <summary>A number (or a sum of numbers) at the start of the text, with its unit and what follows it.</summary>
+    private static Quantity? ReadQuantity(string s, bool wordNumbers)
+    {
+        decimal value;
+        string? unit;
+        string rest;
+        if (ItalianNumber.TryReadLeading(s, out var number, out rest))
+        {
+            value = number.Value;
+            unit = number.Unit;
+        }
+        else if (wordNumbers && NumberWord().Match(s) is { Success: true } word)
+        {
+            value = Array.IndexOf(NumberWords, word.Value.ToLowerInvariant()) + 1;
+            if (value == 0) value = 1; // "un", "una"
+            unit = null;
+            rest = s[word.Length..];
+        }
+        else
+            return null;
+
+        while (Plus().Match(rest) is { Success: true } plus && ItalianNumber.TryReadLeading(rest[plus.Length..], out var term, out var after))
+        {
+            value += term.Value;
+            unit ??= term.Unit;
+            rest = after;
+        }
+        return new Quantity(ItalianNumber.Trim(value), unit, rest.Trim().TrimStart('*').Trim());
+    }
+
+    private static bool AcceptableTrailing(string trailing) =>
+        trailing.Length == 0 || trailing[0] is '(' or ',' or ';' || char.IsLower(trailing[0]);
+
+    private static readonly string[] NumberWords = ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"];
+
+    private static readonly string[] MonthNames =
+        ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+
+    private const string Articles = @"(?:\s+(?:il|lo|la|i|gli|le)(?!\p{L})|\s+l['’])?";
+    private const string PrepA = @"a(?:l|lla|llo|lle|gli|i|ll['’])?";
+    private const string PrepDi = @"d(?:i|el|ella|ello|elle|egli|ei|ell['’])";
+
+    [GeneratedRegex(@"(?<![\p{L}\d'’])(?:(?:Anno|ANNO|Target|TARGET)\s*:?\s*(?<y>(?:19|20)\d{2})(?!\d)(?:\s*:)?|(?<sn>II|I|2|1)\s*[°º^]?\s*(?:sem|SEM|Sem)(?:estre|ESTRE|\.)?\s*(?<sy>(?:19|20)\d{2})(?!\d)\s*:)")]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"^(?:base\s?line|valore\s+(?:di\s+)?base|risultat[oi]\s+attes[oi])\b|:$", RegexOptions.IgnoreCase)]
+    private static partial Regex IgnoredPrefix();
+
+    [GeneratedRegex(@"^[\s:]*[-–—―‐‑]*[\s:]*")]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"^(?<v>s[iìí]['’]?|no)(?!\p{L})\s*[.!]?\s*(?:\([^()]*\))?\s*[.;]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex YesNo();
+
+    [GeneratedRegex(@"^(?:[Nn][Rr]?\.?|[Nn]°)\s*(?=[<>=≥≤⩾⩽])")]
+    private static partial Regex CountMarker();
+
+    [GeneratedRegex(@"^(?<op>>\s?=|=\s?>|<\s?=|=\s?<|≥|⩾|≤|⩽|==|=|>|<)\s*")]
+    private static partial Regex LeadingSymbol();
+
+    [GeneratedRegex(@"^[^\d<>=≥≤⩾⩽]*?\p{L}[^\d<>=≥≤⩾⩽]*?\s*(?<op>>\s?=|<\s?=|≥|≤|=|>|<)\s*")]
+    private static partial Regex MidOperator();
+
+    [GeneratedRegex(
+        @"^(?:(?<ge>almeno|non\s+inferiore\s+" + PrepA + @"|non\s+meno\s+" + PrepDi + @"|pari\s+o\s+superiore\s+" + PrepA +
+        @"|maggiore\s+o\s+uguale\s+" + PrepA + @"|superiore\s+o\s+uguale\s+" + PrepA + @"|minimo|min\.?)" +
+        @"|(?<le>non\s+superiore\s+" + PrepA + @"|non\s+oltre|non\s+più\s+" + PrepDi + @"|pari\s+o\s+inferiore\s+" + PrepA +
+        @"|minore\s+o\s+uguale\s+" + PrepA + @"|inferiore\s+o\s+uguale\s+" + PrepA + @"|fino\s+" + PrepA + @"|massimo|max\.?)" +
+        @"|(?<gt>superiore\s+" + PrepA + @"|maggiore\s+" + PrepDi + @"|più\s+" + PrepDi + @"|oltre)" +
+        @"|(?<lt>inferiore\s+" + PrepA + @"|minore\s+" + PrepDi + @"|meno\s+" + PrepDi + @")" +
+        @"|(?<eq>pari\s+" + PrepA + @"|uguale\s+" + PrepA + @")" +
+        @"|(?<entro>entro))(?!\p{L})" + Articles + @"\s*",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingWord();
+
+    [GeneratedRegex(
+        @"^(?:(?<d>\d{1,2})(?<sep>[/.\-])(?<m>\d{1,2})(?:\k<sep>(?<y>\d{4}|\d{2}))?(?![\d/])(?!\.\d)" +
+        @"|(?<d>\d{1,2})\s*(?:°|º)?\s+(?<mon>gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)(?:\s+(?<y>\d{4}))?(?!\d))",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingDateRegex();
+
+    [GeneratedRegex(@"^(?:uno|una|un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberWord();
+
+    [GeneratedRegex(@"^\s*\+\s*")]
+    private static partial Regex Plus();
+}
