@@ -1,0 +1,43 @@
+using Pipeline.Core.Chambers;
+using Pipeline.Warehouse.Dialects;
+using Serilog;
+
+namespace Pipeline.Cli;
+
+/// <summary>A usage or configuration error: exit code 2 with a one-line message.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>What every command needs: the warehouse, the config folder, the logger and the output mode.</summary>
+public sealed class CliContext(string warehouse, string configDirectory, ILogger logger, ConsoleMode mode)
+{
+    public const string DefaultWarehouse = "Data Source=./data/warehouse.db";
+
+    public string ConfigDirectory { get; } = configDirectory;
+    public ILogger Logger { get; } = logger;
+    public ConsoleMode Mode { get; } = mode;
+
+    public SqlDialect Dialect { get; } = CreateDialect(warehouse);
+
+    /// <summary>--chamber takes a code or a name, case-insensitive (FG, Foggia, frosinone-latina).</summary>
+    public static string? ChamberCode(string? chamber)
+    {
+        if (string.IsNullOrWhiteSpace(chamber)) return null;
+        return ChamberResolver.Lookup(chamber)?.Code
+            ?? throw new UsageException($"--chamber '{chamber}' is not a known chamber of commerce (use a province code such as FG, or a name such as Foggia)");
+    }
+
+    private static SqlDialect CreateDialect(string warehouse)
+    {
+        try
+        {
+            return SqlDialect.FromConnectionString(warehouse);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--warehouse: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>How to write to the console: rich (Spectre tables and progress on a terminal) or plain text when piped.</summary>
+public sealed record ConsoleMode(bool RichOutput, bool RichProgress, bool Quiet);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Pipeline.Cli.Output;
+using Pipeline.Extraction;
+using Pipeline.Jobs.Ingest;
+using Pipeline.Warehouse;
+
+namespace Pipeline.Cli.Commands;
+
+public static class IngestCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "files or folders (workbooks, extraction JSON)", Arity = ArgumentArity.OneOrMore };
+        var chamber = new Option<string?>("--chamber") { Description = "chamber code or name, when the documents do not name it" };
+        var command = new Command("ingest", "extract and load files or folders into the warehouse") { paths, chamber };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var summary = await IngestAsync(cli, parse.GetValue(paths)!, CliContext.ChamberCode(parse.GetValue(chamber)), "ingest", token);
+            return summary.Count(FileStatus.Failed) > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Initialises the warehouse if needed, ingests, and prints the per-file outcome and the totals.</summary>
+    public static async Task<IngestSummary> IngestAsync(CliContext cli, IReadOnlyList<string> paths, string? chamberCode, string kind, CancellationToken ct)
+    {
+        await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
+        var runner = new IngestRunner(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger);
+        IngestSummary summary;
+        using (var progress = new IngestProgress(cli.Mode))
+            summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct);
+
+        var printer = new Printer(cli.Mode);
+        foreach (var failed in summary.Files.Where(f => f.Status == FileStatus.Failed))
+            Console.Error.WriteLine($"failed: {failed.Error}");
+        printer.Table(
+            ["File", "Status", "Chamber", "KPIs", "Facts", "Quarantined"],
+            summary.Files.Select(f => (IReadOnlyList<string?>)
+            [
+                Path.GetFileName(f.Path), f.Status.ToString().ToLowerInvariant(), f.Load?.ChamberCode,
+                f.Load?.Kpis.ToString(), f.Load?.FactsWritten.ToString(), f.Load?.Quarantined.ToString(),
+            ]));
+        printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding, " +
+                     $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {summary.FactsWritten} facts, " +
+                     $"{summary.Quarantined} quarantined, {summary.Duration.TotalSeconds:0.0}s");
+        return summary;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Cli.Output;
+using Pipeline.Warehouse.Queries;
+
+namespace Pipeline.Cli.Commands;
+
+public static class KpisCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var chamber = new Option<string?>("--chamber") { Description = "chamber code or name" };
+        var year = new Option<int?>("--year") { Description = "only periods of this year" };
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var command = new Command("kpis", "KPIs with targets and actuals (current document versions)") { chamber, year, json };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var rows = await new KpiQueries(cli.Dialect).ListAsync(CliContext.ChamberCode(parse.GetValue(chamber)), parse.GetValue(year), token);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
+                {
+                    chamber = r.ChamberCode, objective_code = r.ObjectiveCode, objective = r.Objective, kpi_id = r.KpiId, kpi_code = r.KpiCode,
+                    kpi = r.Kpi, unit = r.Unit, period = r.Period,
+                    target = r.TargetText is null ? null : new { raw = r.TargetText, @operator = r.TargetOperator, value = r.TargetValue },
+                    actual = r.ActualText is null ? null : new { raw = r.ActualText, value = r.ActualValue },
+                }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                return ExitCodes.Ok;
+            }
+            Print(new Printer(cli.Mode), rows);
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    public static void Print(Printer printer, IReadOnlyList<KpiPeriodRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            printer.Line("No KPIs in the warehouse for this selection. Load documents with 'pipeline ingest PATH'.");
+            return;
+        }
+        printer.Table(
+            ["Chamber", "Objective", "Id", "KPI", "Period", "Target", "Actual"],
+            rows.Select(r => (IReadOnlyList<string?>)
+            [
+                r.ChamberCode, r.ObjectiveCode ?? r.Objective, r.KpiId.ToString(CultureInfo.InvariantCulture), r.Kpi, r.Period,
+                r.TargetText, r.ActualText,
+            ]));
+        printer.Line($"{rows.Select(r => r.KpiId).Distinct().Count()} KPIs, {rows.Count(r => r.TargetText is not null)} targets, {rows.Count(r => r.ActualText is not null)} actuals.");
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pipeline.Cli.Output;
+using Pipeline.Warehouse.Queries;
+
+namespace Pipeline.Cli.Commands;
+
+public static class TraceCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var kpi = new Argument<string>("KPI") { Description = "a KPI id (from 'pipeline kpis') or part of its name or code" };
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var command = new Command("trace", "from a KPI to its sources: document, sheet!cell or page and box, raw text") { kpi, json };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var query = parse.GetValue(kpi)!;
+            var traced = await new TraceQueries(cli.Dialect).TraceAsync(query, ct: token);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(traced, new JsonSerializerOptions
+                {
+                    WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }));
+                return traced.Count == 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
+            }
+            var printer = new Printer(cli.Mode);
+            if (traced.Count == 0)
+            {
+                Console.Error.WriteLine($"no KPI matches '{query}'");
+                return ExitCodes.InputFailed;
+            }
+            foreach (var k in traced)
+            {
+                printer.Heading($"KPI {k.KpiId} [{k.ChamberCode}, plan {k.PlanFrom}-{k.PlanTo}] {(k.Code is null ? "" : k.Code + " ")}{k.Name}");
+                if (k.ObjectivePath.Count > 0) printer.Line("  objective: " + string.Join(" › ", k.ObjectivePath));
+                printer.Table(
+                    ["Value", "Period", "Read as", "Document", "Where", "Raw text", "Version"],
+                    k.Values.Select(v => (IReadOnlyList<string?>)
+                    [
+                        v.ValueKind, v.Period, v.ValueText, $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
+                        v.Location, v.RawText, v.IsCurrent ? "current" : "superseded",
+                    ]));
+                printer.Line();
+            }
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Pipeline.Cli;
+using Pipeline.Cli.Commands;
+
+var globals = new GlobalOptions();
+var root = new RootCommand("Pipeline: ETL and warehouse for the performance cycle of Italian chambers of commerce");
+globals.AddTo(root);
+root.Add(InitCommand.Create(globals));
+root.Add(ExtractCommand.Create(globals));
+root.Add(IngestCommand.Create(globals));
+root.Add(KpisCommand.Create(globals));
+root.Add(TraceCommand.Create(globals));
+root.Add(DemoCommand.Create(globals));
+root.Add(SamplesCommand.Create(globals));
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run 'pipeline --help' for usage.");
+    return ExitCodes.Usage;
+}
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await parse.InvokeAsync(cancellationToken: cancel.Token);

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Pipeline.Extraction;
+using Pipeline.Warehouse.Dialects;
+using Pipeline.Warehouse.Loading;
+using Pipeline.Warehouse.Runs;
+using Serilog;
+
+namespace Pipeline.Jobs.Ingest;
+
+public enum FileStatus
+{
+    New,
+    Superseding,
+    Unchanged,
+    Failed,
+}
+
+/// <summary>What happened to one input file.</summary>
+public sealed record FileOutcome(string Path, FileStatus Status, LoadResult? Load, string? Error);
+
+public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<FileOutcome> Files, TimeSpan Duration)
+{
+    public int Count(FileStatus status) => Files.Count(f => f.Status == status);
+    public int FactsWritten => Files.Sum(f => f.Load?.FactsWritten ?? 0);
+    public int Quarantined => Files.Sum(f => f.Load?.Quarantined ?? 0);
+}
+
+/// <summary>Progress of a run: the number of files, then each file as it is done.</summary>
+public interface IIngestProgress
+{
+    void Started(int files);
+    void FileStarting(string path);
+    void FileDone(FileOutcome outcome);
+}
+
+/// <summary>
+/// Extracts and loads a set of files or folders as one recorded run (<c>etl_run</c>). Each file is its own unit:
+/// a file that cannot be read or loaded fails alone with a one-line reason, the others go on, and nothing already
+/// loaded is touched. Files whose bytes are already in the warehouse are skipped without being extracted again.
+/// </summary>
+public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extractors, ILogger logger, TimeProvider? clock = null)
+{
+    private readonly EtlRunStore _runs = new(dialect, clock);
+
+    /// <summary>Test seam: the loader used for each file (e.g. one that injects a failure mid-load).</summary>
+    public DocumentLoader Loader { get; init; } = new(dialect, clock);
+
+    public async Task<IngestSummary> RunAsync(
+        IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest", CancellationToken ct = default)
+    {
+        var clockStart = Stopwatch.StartNew();
+        var (files, missing) = Expand(paths);
+        var runId = await _runs.StartAsync(kind, chamberCode, ct);
+        var log = logger.ForContext("RunId", runId);
+        log.Information("Run {RunId} ({Kind}) started: {Files} files on {Warehouse}", runId, kind, files.Count, dialect.Describe());
+        progress?.Started(files.Count + missing.Count);
+
+        var outcomes = new List<FileOutcome>();
+        foreach (var path in missing)
+        {
+            var outcome = new FileOutcome(path, FileStatus.Failed, null, $"{path}: no such file or folder");
+            outcomes.Add(outcome);
+            await _runs.RecordFailedFileAsync(runId, path, "no such file or folder", ct);
+            log.Error("{Document}: {Reason}", path, "no such file or folder");
+            progress?.FileDone(outcome);
+        }
+
+        string status;
+        string? error = null;
+        try
+        {
+            foreach (var path in files)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.FileStarting(path);
+                var outcome = await IngestFileAsync(path, chamberCode, runId, log, ct);
+                outcomes.Add(outcome);
+                progress?.FileDone(outcome);
+            }
+            var failed = outcomes.Count(o => o.Status == FileStatus.Failed);
+            status = failed == 0 ? "succeeded" : failed == outcomes.Count ? "failed" : "partial";
+        }
+        catch (OperationCanceledException)
+        {
+            status = "interrupted";
+            error = "cancelled before all files were processed";
+            log.Warning("Run {RunId} interrupted after {Done} of {Total} files", runId, outcomes.Count, files.Count + missing.Count);
+        }
+
+        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed);
+        await _runs.FinishAsync(runId, status, new EtlRunCounts(
+            outcomes.Count, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Unchanged),
+            summary.Count(FileStatus.Failed), summary.FactsWritten, summary.Quarantined), error, CancellationToken.None);
+        log.Information("Run {RunId} {Status}: {New} new, {Superseding} superseding, {Unchanged} unchanged, {Failed} failed, {Facts} facts, {Quarantined} quarantined in {Seconds:0.0}s",
+            runId, status, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Unchanged),
+            summary.Count(FileStatus.Failed), summary.FactsWritten, summary.Quarantined, summary.Duration.TotalSeconds);
+        return summary;
+    }
+
+    private async Task<FileOutcome> IngestFileAsync(string path, string? chamberCode, long runId, ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            var input = DocumentExtractors.Read(path);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(input.Bytes));
+            if (await Loader.IsLoadedAsync(sha, ct))
+            {
+                log.Information("{Document}: unchanged (sha256 {Sha}), skipped", path, sha[..12]);
+                return new FileOutcome(path, FileStatus.Unchanged, null, null);
+            }
+            var document = extractors.Extract(input, ct);
+            foreach (var warning in document.Warnings)
+                log.Warning("{Document}: {Warning}", path, warning);
+            var viaJson = !string.Equals(document.Document.Sha256, sha, StringComparison.OrdinalIgnoreCase);
+            var result = await Loader.LoadAsync(new LoadRequest(document, Path.GetFullPath(path), sha)
+            {
+                ChamberCode = chamberCode,
+                RunId = runId,
+                SourceSha256 = viaJson ? document.Document.Sha256 : null,
+            }, ct);
+            var status = result.Outcome switch
+            {
+                LoadOutcome.Loaded => FileStatus.New,
+                LoadOutcome.Superseding => FileStatus.Superseding,
+                _ => FileStatus.Unchanged,
+            };
+            log.Information("{Document}: {Status} for {Chamber}: {Kpis} KPIs, {Facts} facts, {Quarantined} quarantined",
+                path, status, result.ChamberCode, result.Kpis, result.FactsWritten, result.Quarantined);
+            return new FileOutcome(path, status, result, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var reason = ex switch
+            {
+                ExtractionException e => e.Reason,
+                LoadException e => e.Message,
+                System.Data.Common.DbException e => $"warehouse error: {e.Message}",
+                _ => $"{ex.GetType().Name}: {ex.Message}",
+            };
+            var line = $"{Path.GetFileName(path)}: {reason.Split('\n')[0]}";
+            if (ex is ExtractionException or LoadException) log.Error("{Document}: {Reason}", path, reason);
+            else log.Error(ex, "{Document}: {Reason}", path, reason);
+            await _runs.RecordFailedFileAsync(runId, Path.GetFullPath(path), reason, CancellationToken.None);
+            return new FileOutcome(path, FileStatus.Failed, null, line);
+        }
+    }
+
+    /// <summary>Files named directly, and the known kinds of file found (recursively) in folders, in a stable order.</summary>
+    public static (List<string> Files, List<string> Missing) Expand(IReadOnlyList<string> paths)
+    {
+        var files = new List<string>();
+        var missing = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path)) files.Add(path);
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => DocumentExtractors.KnownExtensions.Contains(Path.GetExtension(f)))
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal));
+            }
+            else missing.Add(path);
+        }
+        return (files.Distinct().ToList(), missing);
+    }
+}
