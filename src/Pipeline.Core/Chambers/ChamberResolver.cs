@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Core.Chambers;
 
@@ -30,29 +29,5 @@ public static class ChamberResolver
     public static ChamberInfo? FindInText(string text) => Default.FindInText(text);
 
     /// <summary>Lower case, accents removed, punctuation and symbols to spaces, white space collapsed.</summary>
-    public static string Normalize(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        foreach (var ch in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-                or UnicodeCategory.EnclosingMark)
-                continue;
-            if (char.IsLetterOrDigit(ch))
-            {
-                if (pendingSpace && sb.Length > 0) sb.Append(' ');
-                pendingSpace = false;
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-        }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Normalize(string text) => TextKey.Normalize(text);
 }

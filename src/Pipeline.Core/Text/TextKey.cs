@@ -20,10 +20,10 @@ public static partial class TextKey
         foreach (var ch in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
             sb.Append(char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ');
         }
-        return Spaces().Replace(sb.ToString(), " ").Trim();
+        return Spaces().Replace(sb.ToString(), " ").Trim().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Trims and collapses white space (including line breaks inside a cell) to single spaces.</summary>

@@ -30,6 +30,9 @@ public sealed class SheetGrid
     public GridCell this[int row, int column] =>
         row < _rows.Count && column < _rows[row].Length ? _rows[row][column] : default;
 
+    /// <summary>True when any cell holds a number or a date (text-only sheets are instructions or notes).</summary>
+    public bool HasNumbers => _rows.Any(r => r.Any(c => c.Value is double or DateTime));
+
     public bool IsBlankRow(int row) => row >= _rows.Count || _rows[row].All(c => c.IsEmpty);
 
     /// <summary>Reads the current sheet of <paramref name="reader"/> (call before NextResult).</summary>

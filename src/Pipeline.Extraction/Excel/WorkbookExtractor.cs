@@ -47,7 +47,8 @@ public sealed class WorkbookExtractor : IDocumentExtractor
             ct.ThrowIfCancellationRequested();
             if (_matcher.FindHeaderRow(grid) is not { } headerRow)
             {
-                if (grid.Height > 0) into.Warnings.Add($"sheet '{grid.Name}': no KPI table (no header row with Indicatore/KPI and Target/Valore/Peso in the first rows); skipped");
+                // A sheet of text only (instructions, notes) is expected; one with numbers may be a table we missed.
+                if (grid.HasNumbers) into.Warnings.Add($"sheet '{grid.Name}': no KPI table (no header row with Indicatore/KPI and Target/Valore/Peso in the first rows); skipped");
                 continue;
             }
             var context = SheetContext.Read(grid, headerRow);

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Pipeline.Cli.Tests;
+
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+/// <summary>Runs the real CLI (dotnet Pipeline.Cli.dll) as a child process in a working folder of its own.</summary>
+public sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        WorkDir = Directory.CreateTempSubdirectory("pipeline-cli-").FullName;
+        Warehouse = $"Data Source={Path.Combine(WorkDir, "data", "warehouse.db")}";
+    }
+
+    public string WorkDir { get; }
+    public string Warehouse { get; set; }
+
+    public static string CliDll
+    {
+        get
+        {
+            var dll = Path.Combine(AppContext.BaseDirectory, "Pipeline.Cli.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Pipeline.Cli.dll is not next to the tests", dll);
+        }
+    }
+
+    public string PathOf(string relative) => Path.Combine(WorkDir, relative);
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(CliDll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        if (!args.Contains("--warehouse")) { info.ArgumentList.Add("--warehouse"); info.ArgumentList.Add(Warehouse); }
+        info.Environment["PIPELINE_LOG_DIR"] = Path.Combine(WorkDir, "logs");
+        info.Environment.Remove("PIPELINE_WAREHOUSE");
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(WorkDir, recursive: true); } catch (IOException) { }
+    }
+}

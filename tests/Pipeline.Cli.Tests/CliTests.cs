@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Pipeline.Samples;
+using Pipeline.Warehouse.Tests;
+
+namespace Pipeline.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Samples()
+    {
+        var dir = _cli.PathOf("sample-data");
+        SampleGenerator.Generate(dir);
+        return dir;
+    }
+
+    private string WriteFile(string name, byte[] bytes)
+    {
+        var path = _cli.PathOf(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task Extract_json_prints_the_contract_alone_on_stdout()
+    {
+        var file = Directory.GetFiles(Samples(), "*.xlsx", SearchOption.AllDirectories).First();
+        var result = await _cli.RunAsync("extract", file, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("pipeline.extraction/1", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("xlsx", json.RootElement.GetProperty("document").GetProperty("format").GetString());
+        var kpi = json.RootElement.GetProperty("kpis")[0];
+        Assert.False(string.IsNullOrEmpty(kpi.GetProperty("source").GetProperty("cell").GetString()));
+    }
+
+    public static TheoryData<string, string> BadFileCases => new()
+    {
+        { "corrupt", "corrupt" },
+        { "csv", "CSV" },
+        { "empty", "empty file" },
+        { "password", "password" },
+        { "noheader", "no KPI table" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFileCases))]
+    public async Task Extract_of_a_bad_workbook_exits_non_zero_with_one_line_naming_file_and_reason(string kind, string reason)
+    {
+        var bytes = kind switch
+        {
+            "corrupt" => BadFiles.CorruptXlsx(),
+            "csv" => BadFiles.CsvRenamedAsXlsx(),
+            "empty" => BadFiles.Empty(),
+            "password" => BadFiles.PasswordProtectedXlsx(),
+            _ => BadFiles.HeaderNotFoundXlsx(),
+        };
+        var file = WriteFile($"in/{kind}.xlsx", bytes);
+        var result = await _cli.RunAsync("extract", file, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var line = Assert.Single(Lines(result.Stderr));
+        Assert.StartsWith($"error: {kind}.xlsx: ", line);
+        Assert.Contains(reason, line);
+    }
+
+    [Fact]
+    public async Task Ingest_loads_the_good_files_reports_the_bad_one_and_exits_1()
+    {
+        var samples = Samples();
+        var bad = WriteFile("in/rotto.xlsx", BadFiles.CorruptXlsx());
+        var result = await _cli.RunAsync("ingest", samples, bad);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("2 new", result.Stdout);
+        Assert.Contains("1 failed", result.Stdout);
+        Assert.Contains(Lines(result.Stderr), l => l.StartsWith("failed: rotto.xlsx: corrupt", StringComparison.Ordinal));
+
+        var kpis = await _cli.RunAsync("kpis", "--chamber", "molise", "--year", "2021", "--json");
+        Assert.True(kpis.ExitCode == 0, kpis.ToString());
+        var rows = JsonDocument.Parse(kpis.Stdout).RootElement;
+        var expected = SampleRegion.Molise().Kpis.Count;
+        Assert.Equal(expected, rows.EnumerateArray().Select(r => r.GetProperty("kpi_id").GetInt64()).Distinct().Count());
+        Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("period").GetString() == "2021-S1" && r.GetProperty("actual").ValueKind == JsonValueKind.Object);
+
+        var again = await _cli.RunAsync("ingest", samples);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("2 unchanged", again.Stdout);
+    }
+
+    [Fact]
+    public async Task Piped_output_is_plain_text_and_trace_leads_to_the_cell()
+    {
+        await _cli.RunAsync("ingest", Samples());
+        var kpis = await _cli.RunAsync("kpis");
+        Assert.True(kpis.ExitCode == 0, kpis.ToString());
+        Assert.DoesNotContain("│", kpis.Stdout);
+        Assert.DoesNotContain("\u001b[", kpis.Stdout);
+        Assert.StartsWith("Chamber", kpis.Stdout);
+
+        var id = Lines(kpis.Stdout)[1].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[2];
+        var trace = await _cli.RunAsync("trace", id, "--json");
+        Assert.True(trace.ExitCode == 0, trace.ToString());
+        var values = JsonDocument.Parse(trace.Stdout).RootElement[0].GetProperty("values");
+        Assert.True(values.GetArrayLength() > 0);
+        foreach (var value in values.EnumerateArray())
+        {
+            Assert.Equal("cell", value.GetProperty("source_kind").GetString());
+            Assert.Matches(@"^[A-Z]+\d+$", value.GetProperty("cell").GetString());
+            Assert.False(string.IsNullOrEmpty(value.GetProperty("raw_text").GetString()));
+        }
+        var text = await _cli.RunAsync("trace", id);
+        Assert.Matches(@"\S+![A-Z]+\d+", text.Stdout);
+    }
+
+    [Fact]
+    public async Task A_reviewed_extraction_json_is_ingested_and_supersedes_the_workbook()
+    {
+        var file = Directory.GetFiles(Samples(), "*.xlsx", SearchOption.AllDirectories).First();
+        Assert.Equal(0, (await _cli.RunAsync("ingest", file)).ExitCode);
+        var extracted = await _cli.RunAsync("extract", file, "--json");
+        var json = extracted.Stdout.Replace("\"raw\": \"1.034\"", "\"raw\": \"1.043 (rettificato)\"").Replace("\"value\": 1034,", "\"value\": 1043,");
+        Assert.NotEqual(extracted.Stdout, json);
+        var reviewed = WriteFile("reviewed/monitoraggio.json", System.Text.Encoding.UTF8.GetBytes(json));
+
+        var result = await _cli.RunAsync("ingest", reviewed);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("1 superseding", result.Stdout);
+        var kpis = JsonDocument.Parse((await _cli.RunAsync("kpis", "--json")).Stdout).RootElement;
+        Assert.Contains(kpis.EnumerateArray(), r => r.GetProperty("actual").ValueKind == JsonValueKind.Object && r.GetProperty("actual").GetProperty("raw").GetString() == "1.043 (rettificato)");
+    }
+
+    [Theory]
+    [InlineData("kpis", "--chamber", "Atlantide")]
+    [InlineData("ingest", "--chamber", "ZZ", "x.xlsx")]
+    [InlineData("nonsense")]
+    [InlineData("extract")]
+    public async Task Usage_errors_exit_2(params string[] args)
+    {
+        var result = await _cli.RunAsync(args);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Demo_ingests_the_samples_and_prints_their_kpis()
+    {
+        Samples();
+        var result = await _cli.RunAsync("demo");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var first = SampleRegion.Molise().Kpis[0].Name;
+        Assert.Contains(first[..20], result.Stdout);
+        Assert.Contains("2 new", result.Stdout);
+        Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
+        Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
+    }
+
+    [Fact]
+    public async Task Demo_runs_on_postgresql_too()
+    {
+        Samples();
+        await using var wh = await TestWarehouse.CreatePostgresAsync();
+        _cli.Warehouse = wh.ConnectionString;
+        var result = await _cli.RunAsync("demo");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(await wh.CountAsync("fact_kpi_measurement") > 0);
+        Assert.Equal(2, await wh.CountAsync("dim_document"));
+    }
+}
