@@ -71,5 +71,9 @@ passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  say "dotnet test failed before running every test (build errors:)"
+  grep -E ': error [A-Z]+[0-9]+' "$log" | sort -u | head -20 >&2 || true
+fi
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then say "no test ran"; exit 1; fi
 exit "$status"

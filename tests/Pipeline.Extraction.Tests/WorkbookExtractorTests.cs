@@ -17,7 +17,7 @@ public sealed class WorkbookExtractorTests
             Row("CCIAA di Lecce"),
             Row("Piano della Performance 2021-2023"),
             Row("Monitoraggio al 30/06/2021"),
-            null,
+            Row("Obiettivo strategico OS.3 - Semplificazione amministrativa"),
             null,
             null,
             Row("Codice obiettivo", "Obiettivo", "Indicatore", "Algoritmo", "Peso", "Target 2021", "Valore al 30/06/2021", "Note", "Fonte"),
@@ -42,13 +42,15 @@ public sealed class WorkbookExtractorTests
         Assert.Equal((2021, 2023), (doc.Document.PeriodFrom, doc.Document.PeriodTo));
         Assert.Equal("xlsx", doc.Document.Format);
         Assert.Equal(2, doc.Document.Pages);
-        Assert.Equal(["OO.1.1", "OO.1.2"], doc.Objectives.Select(o => o.Code));
-        Assert.All(doc.Objectives, o => Assert.Equal("operational", o.Level));
+        Assert.Equal(["OS.3", "OO.1.1", "OO.1.2"], doc.Objectives.Select(o => o.Code));
+        Assert.Equal(["strategic", "operational", "operational"], doc.Objectives.Select(o => o.Level));
+        Assert.Equal(("Semplificazione amministrativa", "Area 1!A4"), (doc.Objectives[0].Title, doc.Objectives[0].Source!.ToString()));
+        Assert.All(doc.Objectives.Skip(1), o => Assert.Equal("o1", o.Parent));
         Assert.Equal(5, doc.Kpis.Count);
         Assert.DoesNotContain(doc.Kpis, k => k.Name.Contains("legenda", StringComparison.OrdinalIgnoreCase) || k.Name == "Riga dopo la legenda");
 
         var cassetto = doc.Kpis[0];
-        Assert.Equal("o1", cassetto.Objective);
+        Assert.Equal("o2", cassetto.Objective);
         Assert.Equal(30m, cassetto.Weight);
         Assert.Equal("InfoCamere", cassetto.SourceSystem);
         var target = Assert.Single(cassetto.Targets);
@@ -59,7 +61,7 @@ public sealed class WorkbookExtractorTests
         Assert.Equal("Area 1!G8", actual.Source!.ToString());
 
         var pratiche = doc.Kpis[1];
-        Assert.Equal("o1", pratiche.Objective);
+        Assert.Equal("o2", pratiche.Objective);
         Assert.Equal(20m, pratiche.Weight);
         Assert.Equal((TargetOperator.GreaterOrEqual, 1200m), (pratiche.Targets[0].Value.Operator, pratiche.Targets[0].Value.Number));
         Assert.Equal(1234.5m, pratiche.Actuals[0].Value);
@@ -68,12 +70,12 @@ public sealed class WorkbookExtractorTests
         Assert.Equal((TargetOperator.LessOrEqual, 30m), (doc.Kpis[2].Targets[0].Value.Operator, doc.Kpis[2].Targets[0].Value.Number));
 
         var regolamento = doc.Kpis[3];
-        Assert.Equal("o2", regolamento.Objective);
+        Assert.Equal("o3", regolamento.Objective);
         Assert.Equal(TargetOperator.Bool, regolamento.Targets[0].Value.Operator);
         Assert.True(regolamento.Actuals[0].Flag);
 
         var avvio = doc.Kpis[4];
-        Assert.Equal("o2", avvio.Objective);
+        Assert.Equal("o3", avvio.Objective);
         Assert.Equal(new DateOnly(2021, 10, 30), avvio.Targets[0].Value.Date);
         Assert.Empty(avvio.Actuals); // missing value: no actual, not a zero
     }

@@ -84,7 +84,7 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
     {
         await using var wh = await WarehouseAsync();
         var plan = SampleRegion.Molise();
-        var layout = SampleGenerator.FirstHalfLayout(plan);
+        var layout = SampleGenerator.FirstHalfLayout();
         var original = SampleGenerator.Render(plan, layout);
         Write("v1/" + original.FileName, original.Bytes);
         await Runner(wh).RunAsync([_input.FullName], null);

@@ -66,6 +66,26 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
         return best;
     }
 
+    /// <summary>
+    /// A title cell naming the objective a whole sheet belongs to ("Obiettivo strategico OS.1 - Digitalizzazione",
+    /// "Area strategica: Competitività"): the role and the text after the label.
+    /// </summary>
+    public (ColumnRole Role, string Text)? MatchTitleObjective(string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var (role, synonym) in config.Synonyms)
+        {
+            if (role is not (ColumnRole.Area or ColumnRole.Strategic)) continue;
+            var words = synonym.Split(' ').Length;
+            var parts = trimmed.Split((char[]?)null, words + 1, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length <= words) continue;
+            if (TextKey.Normalize(string.Join(' ', parts[..words])) != synonym) continue;
+            var rest = parts[words].TrimStart(':', '-', '–', ' ');
+            if (rest.Length > 0) return (role, rest);
+        }
+        return null;
+    }
+
     public bool IsLegend(string firstText)
     {
         var normalized = TextKey.Normalize(firstText);

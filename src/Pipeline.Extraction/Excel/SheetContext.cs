@@ -9,16 +9,28 @@ namespace Pipeline.Extraction.Excel;
 /// </summary>
 public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? ReportingPeriod, string TitleText)
 {
+    /// <summary>Objectives a title row assigns the whole sheet to (a sheet per strategic objective), broadest first.</summary>
+    public IReadOnlyList<TitleObjective> Objectives { get; init; } = [];
+
     /// <summary>The year values without a year of their own refer to.</summary>
     public int? Year => ReportingPeriod?.Year ?? CycleFrom;
 
-    public static SheetContext Read(SheetGrid grid, int headerRow)
+    public static SheetContext Read(SheetGrid grid, int headerRow, HeaderMatcher matcher)
     {
         var lines = new List<string> { grid.Name };
+        var objectives = new List<TitleObjective>();
         for (var r = 0; r < headerRow; r++)
         {
-            var texts = Enumerable.Range(0, grid.Width).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct();
+            var texts = Enumerable.Range(0, grid.Width).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct().ToList();
             lines.Add(string.Join(" ", texts));
+            for (var c = 0; c < grid.Width; c++)
+            {
+                if (grid[r, c].Value is string text && matcher.MatchTitleObjective(text) is { } found && objectives.All(o => o.Role != found.Role))
+                {
+                    objectives.Add(TitleObjective.Parse(found.Role, found.Text, SheetGrid.CellName(r, c)));
+                    break;
+                }
+            }
         }
         int? from = null, to = null;
         Period? reporting = null;
@@ -34,7 +46,7 @@ public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? 
             if (PeriodResolver.Resolve(rest, from)?.ToReportingPeriod() is { } period && IsFiner(period, reporting))
                 reporting = period;
         }
-        return new SheetContext(from, to, reporting, string.Join("\n", lines));
+        return new SheetContext(from, to, reporting, string.Join("\n", lines)) { Objectives = objectives.OrderBy(o => o.Role).ToList() };
     }
 
     private static bool IsFiner(Period candidate, Period? current) =>
@@ -42,4 +54,20 @@ public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? 
 
     [GeneratedRegex(@"\b(20\d\d)\s*[-/–]\s*(20\d\d)\b")]
     private static partial Regex Cycle();
+}
+
+/// <summary>An objective named in a sheet's title: "OS.1 - Digitalizzazione" → code OS.1, title Digitalizzazione.</summary>
+public sealed partial record TitleObjective(ColumnRole Role, string? Code, string Title, string Cell)
+{
+    public static TitleObjective Parse(ColumnRole role, string text, string cell)
+    {
+        var match = CodeAndTitle().Match(text);
+        return match.Success
+            ? new TitleObjective(role, match.Groups[1].Value, match.Groups[2].Value.Trim(), cell)
+            : new TitleObjective(role, null, text.Trim(), cell);
+    }
+
+    // A code is one token holding a digit (OS.1, AS2, 1.2.3, OS-01), then a separator, then the title.
+    [GeneratedRegex(@"^([A-Za-z]{0,4}[.\-]?\d+(?:[.\-]\d+)*[A-Za-z]?)\s*[-–:.)]\s*(.+)$")]
+    private static partial Regex CodeAndTitle();
 }

@@ -44,7 +44,7 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
             if (kpiName.Length > 0 && carried.TryGetValue(ColumnRole.Objective, out var objective) && objective.Row == r && IsMergedRepeat(kpiName, objective.Text))
                 continue;
 
-            var objectiveId = ObjectiveFor(grid, r, single, carried, into);
+            var objectiveId = ObjectiveFor(grid, r, context, single, carried, into);
             into.Kpis.Add(ReadKpi(grid, r, kpiName, objectiveId, columns, single, context, into));
         }
     }
@@ -89,10 +89,16 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
     }
 
     private static string? ObjectiveFor(
-        SheetGrid grid, int row, Dictionary<ColumnRole, ColumnSpec> single,
+        SheetGrid grid, int row, SheetContext context, Dictionary<ColumnRole, ColumnSpec> single,
         Dictionary<ColumnRole, (string Text, int Row, int Column)> carried, WorkbookAccumulator into)
     {
         string? parent = null;
+        // Levels the sheet's title names (a sheet per strategic objective) apply unless a column gives them.
+        foreach (var named in context.Objectives.Where(t => !carried.ContainsKey(t.Role)))
+        {
+            var level = named.Role == ColumnRole.Area ? ObjectiveLevel.Area : ObjectiveLevel.Strategic;
+            parent = into.Objective(level, named.Code, named.Title, parent, SourceRef.ForCell(grid.Name, named.Cell));
+        }
         if (carried.TryGetValue(ColumnRole.Area, out var area))
             parent = into.Objective(ObjectiveLevel.Area, null, area.Text, null, SourceRef.ForCell(grid.Name, SheetGrid.CellName(area.Row, area.Column)));
         if (carried.TryGetValue(ColumnRole.Strategic, out var strategic))

@@ -51,7 +51,7 @@ public sealed class WorkbookExtractor : IDocumentExtractor
                 if (grid.HasNumbers) into.Warnings.Add($"sheet '{grid.Name}': no KPI table (no header row with Indicatore/KPI and Target/Valore/Peso in the first rows); skipped");
                 continue;
             }
-            var context = SheetContext.Read(grid, headerRow);
+            var context = SheetContext.Read(grid, headerRow, _matcher);
             contexts.Add(context);
             _tables.Read(grid, headerRow, context, into);
         }

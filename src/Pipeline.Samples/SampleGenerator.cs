@@ -1,0 +1,204 @@
+using System.Text;
+
+namespace Pipeline.Samples;
+
+/// <summary>
+/// Writes the synthetic sample region (sample-data/): the Molise chamber's monitoring workbooks, each exercising
+/// real-world traps. Deterministic: the same bytes on every run.
+/// </summary>
+public static class SampleGenerator
+{
+    /// <summary>Folder of the Molise chamber under the output directory.</summary>
+    public const string MoliseFolder = "molise";
+
+    public const string FirstHalfXlsx = MoliseFolder + "/monitoraggio-2021-semestre1.xlsx";
+    public const string YearXls = MoliseFolder + "/monitoraggio-2021-consuntivo.xls";
+
+    /// <summary>Renders one workbook of <paramref name="plan"/> in <paramref name="layout"/>.</summary>
+    public static WorkbookFile Render(SamplePlan plan, WorkbookLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(layout);
+        var sheets = WorkbookRenderer.Render(plan, layout);
+        var widths = layout.Columns.Select(c => c.Width).ToList();
+        var bytes = layout.Format switch
+        {
+            WorkbookFormat.Xlsx => XlsxWriter.Write(sheets, widths, layout.Strings),
+            WorkbookFormat.Xls => XlsWriter.Write(sheets, widths),
+            _ => throw new ArgumentOutOfRangeException(nameof(layout), layout.Format, "unknown format"),
+        };
+        return new WorkbookFile(layout.FileName, layout.Format, bytes, sheets);
+    }
+
+    /// <summary>The committed sample workbooks of the Molise chamber.</summary>
+    public static IReadOnlyList<WorkbookFile> RenderAll()
+    {
+        var plan = SampleRegion.Molise();
+        return Layouts().Select(l => Render(plan, l)).ToList();
+    }
+
+    /// <summary>The layouts of the committed samples.</summary>
+    public static IReadOnlyList<WorkbookLayout> Layouts() => [FirstHalfLayout(), YearLayout()];
+
+    /// <summary>
+    /// Writes the sample region under <paramref name="outputDir"/> and returns the paths written (the workbooks, then
+    /// a README describing them). Existing files with the same names are overwritten.
+    /// </summary>
+    public static IReadOnlyList<string> Generate(string outputDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDir);
+        var written = new List<string>();
+        var files = RenderAll();
+        foreach (var file in files)
+        {
+            var path = Path.Combine(outputDir, file.FileName.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, file.Bytes);
+            written.Add(path);
+        }
+        var readme = Path.Combine(outputDir, "README.md");
+        File.WriteAllText(readme, Readme(), new UTF8Encoding(false));
+        written.Add(readme);
+        return written;
+    }
+
+    /// <summary>
+    /// Half-year monitoring, .xlsx: one sheet per strategic objective plus an instructions sheet first; title rows
+    /// naming chamber, plan and period; header on row 7; objective code/title merged down; percent cells (0.0%) and
+    /// weights as 0% cells; numbers as Italian text mixed with numeric cells; targets as text; blank rows between
+    /// objectives; a legend under the table; one KPI with its half-year value missing.
+    /// </summary>
+    public static WorkbookLayout FirstHalfLayout() => new()
+    {
+        FileName = FirstHalfXlsx,
+        Format = WorkbookFormat.Xlsx,
+        Period = SamplePeriods.FirstHalf2021,
+        TitleLines =
+        [
+            "{chamber}",
+            "Piano della Performance {cycle}",
+            "Monitoraggio al 30/06/2021",
+            "",
+            "Obiettivo strategico {strategicCode} - {strategicTitle}",
+        ],
+        HeaderRow = 6,
+        Columns =
+        [
+            new(SampleColumn.ObjectiveCode, "Codice obiettivo", 10),
+            new(SampleColumn.Objective, "Obiettivo", 40),
+            new(SampleColumn.Kpi, "Indicatore", 45),
+            new(SampleColumn.Algorithm, "Algoritmo", 40),
+            new(SampleColumn.Weight, "Peso", 8),
+            new(SampleColumn.Target, "Target 2021", 16),
+            new(SampleColumn.Actual, "Valore al 30/06/2021", 14),
+            new(SampleColumn.Notes, "Note", 30),
+            new(SampleColumn.Source, "Fonte", 24),
+        ],
+        Sheets = SheetSplit.PerStrategicObjective,
+        InstructionsSheetName = "Istruzioni",
+        InstructionsFirst = true,
+        InstructionLines =
+        [
+            "Istruzioni per la compilazione",
+            "",
+            "1. Ogni foglio riporta gli obiettivi operativi di un obiettivo strategico del Piano.",
+            "2. Per ciascuna riga inserire il valore rilevato alla data del monitoraggio, senza modificare le colonne.",
+            "3. Le percentuali vanno inserite come valore percentuale (es. 70,5%); le date nel formato gg/mm/aaaa.",
+            "4. Se il dato non è ancora disponibile lasciare la cella vuota e spiegarne il motivo nella colonna delle note.",
+            "",
+            "Riferimento: Ufficio Pianificazione e Controllo di gestione",
+        ],
+        ObjectiveCells = ObjectiveCells.Merged,
+        MergeTitles = true,
+        BlankRowBetweenObjectives = true,
+        LegendLines =
+        [
+            "Legenda: n. = numero; gg = giorni lavorativi; i valori percentuali sono calcolati sul periodo 01/01-30/06/2021.",
+            "Legenda: celle vuote = dato non disponibile alla data del monitoraggio.",
+        ],
+        BlankRowsBeforeLegend = 2,
+        Values = ValueCells.Mixed,
+        PercentCells = true,
+        PercentFormat = "0.0%",
+        Weights = WeightCells.PercentFormat,
+        Targets = TargetCells.Text,
+        Dates = DateCells.Text,
+        Strings = XlsxStrings.Shared,
+    };
+
+    /// <summary>
+    /// Annual results, .xls: one table sheet for the whole plan with a strategic-objective column, header on row 4,
+    /// another column order and other synonyms; strategic and objective cells merged down; percent cells (0.00%);
+    /// weights as plain numbers; targets mixed (numeric, percent and date cells, and text); deadline actuals as
+    /// date cells; notes in a last sheet without a table; "N.B."/"Fonte:" legend.
+    /// </summary>
+    public static WorkbookLayout YearLayout() => new()
+    {
+        FileName = YearXls,
+        Format = WorkbookFormat.Xls,
+        Period = SamplePeriods.Year2021,
+        TitleLines =
+        [
+            "{CHAMBER}",
+            "Piano della Performance {cycle} - Consuntivo degli obiettivi operativi al 31/12/2021",
+        ],
+        HeaderRow = 3,
+        Columns =
+        [
+            new(SampleColumn.StrategicObjective, "Obiettivo strategico", 30),
+            new(SampleColumn.ObjectiveCode, "Cod. obiettivo", 10),
+            new(SampleColumn.Objective, "Obiettivo operativo", 40),
+            new(SampleColumn.Kpi, "KPI", 45),
+            new(SampleColumn.Algorithm, "Formula", 40),
+            new(SampleColumn.Unit, "U.M.", 8),
+            new(SampleColumn.Weight, "Peso %", 8),
+            new(SampleColumn.Target, "Target", 14),
+            new(SampleColumn.Actual, "Consuntivo 2021", 14),
+            new(SampleColumn.Source, "Fonte dati", 24),
+            new(SampleColumn.OrgUnit, "Struttura", 30),
+        ],
+        Sheets = SheetSplit.Single,
+        SingleSheetName = "Obiettivi operativi 2021",
+        InstructionsSheetName = "Note metodologiche",
+        InstructionsFirst = false,
+        InstructionLines =
+        [
+            "Note metodologiche",
+            "I valori a consuntivo sono validati dall'Organismo Indipendente di Valutazione.",
+            "Per gli obiettivi con scadenza è indicata la data di effettiva realizzazione.",
+            "Il grado di raggiungimento è calcolato in rapporto al target annuale.",
+        ],
+        ObjectiveCells = ObjectiveCells.Merged,
+        MergeTitles = true,
+        BlankRowBetweenObjectives = false,
+        LegendLines =
+        [
+            "N.B. I pesi sono espressi in percentuale sul totale dell'obiettivo operativo.",
+            "Fonte: elaborazioni dell'Ufficio Controllo di gestione su dati gestionali dell'ente.",
+        ],
+        BlankRowsBeforeLegend = 1,
+        Values = ValueCells.Numeric,
+        PercentCells = true,
+        PercentFormat = "0.00%",
+        Weights = WeightCells.Number,
+        Targets = TargetCells.Mixed,
+        Dates = DateCells.DateFormat,
+    };
+
+    private static string Readme() =>
+        """
+        # sample-data
+
+        A synthetic region for demos and tests, written by `Pipeline.Samples` (`pipeline samples generate`).
+        Do not edit by hand: regenerate. The model the files are rendered from (the test oracle) is
+        `SampleRegion.Molise()`; every name, objective, KPI and number in it is invented.
+
+        ## molise/ — Camera di Commercio del Molise (CBIS), Piano della Performance 2021-2023
+
+        | File | Period | Traps |
+        |------|--------|-------|
+        | `monitoraggio-2021-semestre1.xlsx` | 2021-S1 | instructions sheet first (no table); one sheet per strategic objective; title rows (chamber, plan, "Monitoraggio al 30/06/2021", strategic objective) above a header on row 7; headers "Codice obiettivo, Obiettivo, Indicatore, Algoritmo, Peso, Target 2021, Valore al 30/06/2021, Note, Fonte"; objective code and title merged down over their KPIs; values as Italian text ("1.034", "6,4%", "112.450,5", "4,2") mixed with numeric cells (percentages as 0.825 with format 0.0%, counts with #,##0); weights as 0.4 with format 0%; targets as text (">= 70%", "Almeno 120", "<= 5 gg", "Entro 30/10/2021", "SI", "≥ 12%"); deadline actuals as text dates; a status text ("In corso"); blank rows between objectives; "Legenda:" rows under the table; IND.3.2.1 has no half-year value (empty cell). |
+        | `monitoraggio-2021-consuntivo.xls` | 2021 | BIFF8; one table sheet for the whole plan with a notes sheet last; two title rows and a header on row 4; other order and synonyms "Obiettivo strategico, Cod. obiettivo, Obiettivo operativo, KPI, Formula, U.M., Peso %, Target, Consuntivo 2021, Fonte dati, Struttura"; strategic objective and objective cells merged down; numeric values with percentages as fractions (0.705 with format 0.00%); weights as plain numbers (40); targets alternately numeric cells (0.12 as 0%, 1800 as #,##0, a date cell for a deadline; the operator is not in the cell) and text; deadline actuals as date cells (dd/mm/yyyy); "N.B." and "Fonte:" rows under the table. |
+
+        """.ReplaceLineEndings("\n");
+}
