@@ -67,10 +67,16 @@ public sealed class GlobalOptions
             Console.Error.WriteLine("cancelled");
             return ExitCodes.InputFailed;
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
         {
             logger.Debug(ex, "warehouse failure");
-            Console.Error.WriteLine($"error: warehouse: {ex.Message.Split('\n')[0]}");
+            Console.Error.WriteLine($"error: warehouse {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            return ExitCodes.InputFailed;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            logger.Debug(ex, "command failed");
+            Console.Error.WriteLine($"error: {ex.Message.Split('\n')[0]}");
             return ExitCodes.InputFailed;
         }
     }

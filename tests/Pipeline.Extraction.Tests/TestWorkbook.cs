@@ -12,9 +12,9 @@ public sealed record Pct(double Value, string Format = "0.0%");
 /// <summary>Builds small workbooks in memory, one trap at a time: rows of values, merges, percent cells.</summary>
 public sealed class TestWorkbook
 {
-    private readonly List<(string Name, List<object?[]> Rows, List<(int R1, int C1, int R2, int C2)> Merges)> _sheets = [];
+    private readonly List<(string Name, List<object?[]?> Rows, List<(int R1, int C1, int R2, int C2)> Merges)> _sheets = [];
 
-    public TestWorkbook Sheet(string name, params object?[][] rows)
+    public TestWorkbook Sheet(string name, params object?[]?[] rows)
     {
         _sheets.Add((name, rows.ToList(), []));
         return this;
@@ -38,9 +38,10 @@ public sealed class TestWorkbook
             {
                 if (rows[r] is null) continue;
                 var row = sheet.CreateRow(r);
-                for (var c = 0; c < rows[r].Length; c++)
+                var cells = rows[r]!;
+                for (var c = 0; c < cells.Length; c++)
                 {
-                    switch (rows[r][c])
+                    switch (cells[c])
                     {
                         case null: break;
                         case string s: row.CreateCell(c).SetCellValue(s); break;
@@ -61,7 +62,7 @@ public sealed class TestWorkbook
                             cell.CellStyle = Style(workbook, formats, p.Format);
                             break;
                         }
-                        default: throw new ArgumentException($"unsupported test cell {rows[r][c]}");
+                        default: throw new ArgumentException($"unsupported test cell {cells[c]}");
                     }
                 }
             }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Pipeline.Cli.Output;
 using Pipeline.Warehouse.Queries;
 
@@ -19,13 +18,13 @@ public static class KpisCommand
             var rows = await new KpiQueries(cli.Dialect).ListAsync(CliContext.ChamberCode(parse.GetValue(chamber)), parse.GetValue(year), token);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
+                JsonOutput.Write(rows.Select(r => new
                 {
                     chamber = r.ChamberCode, objective_code = r.ObjectiveCode, objective = r.Objective, kpi_id = r.KpiId, kpi_code = r.KpiCode,
                     kpi = r.Kpi, unit = r.Unit, period = r.Period,
                     target = r.TargetText is null ? null : new { raw = r.TargetText, @operator = r.TargetOperator, value = r.TargetValue },
                     actual = r.ActualText is null ? null : new { raw = r.ActualText, value = r.ActualValue },
-                }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                }));
                 return ExitCodes.Ok;
             }
             Print(new Printer(cli.Mode), rows);

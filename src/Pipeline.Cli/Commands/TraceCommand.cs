@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Pipeline.Cli.Output;
 using Pipeline.Warehouse.Queries;
 
@@ -18,11 +17,7 @@ public static class TraceCommand
             var traced = await new TraceQueries(cli.Dialect).TraceAsync(query, ct: token);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(traced, new JsonSerializerOptions
-                {
-                    WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                }));
+                JsonOutput.Write(traced);
                 return traced.Count == 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
             }
             var printer = new Printer(cli.Mode);
