@@ -1,6 +1,7 @@
 using Pipeline.Core.Extraction;
 using Pipeline.Extraction.Excel;
 using Pipeline.Extraction.Json;
+using Pipeline.Extraction.Pdf;
 
 namespace Pipeline.Extraction;
 
@@ -12,10 +13,11 @@ public sealed class DocumentExtractors(IReadOnlyList<IDocumentExtractor> extract
     [
         new ExtractionJsonExtractor(),
         new WorkbookExtractor(WorkbookHeaderConfig.FromDirectory(configDirectory)),
+        new PdfExtractor(),
     ]);
 
     /// <summary>File extensions a folder scan picks up.</summary>
-    public static readonly IReadOnlySet<string> KnownExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xls", ".xlsm", ".json" };
+    public static readonly IReadOnlySet<string> KnownExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xls", ".xlsm", ".json", ".pdf" };
 
     public ExtractedDocument Extract(string path, CancellationToken ct = default) => Extract(Read(path), ct);
 
@@ -40,7 +42,5 @@ public sealed class DocumentExtractors(IReadOnlyList<IDocumentExtractor> extract
     }
 
     private static string Unsupported(InputFile file) =>
-        file.StartsWith("%PDF"u8)
-            ? "PDF extraction is not available in this version (workbooks and extraction JSON are)"
-            : $"unsupported file type '{file.Extension}': expected .xlsx, .xls or an extraction .json";
+        $"unsupported file type '{file.Extension}': expected .pdf, .xlsx, .xls or an extraction .json";
 }

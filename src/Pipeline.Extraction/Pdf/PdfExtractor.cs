@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Pipeline.Core.Extraction;
+using Pipeline.Extraction.Pdf.Families;
+
+namespace Pipeline.Extraction.Pdf;
+
+/// <summary>
+/// PDFs: poppler's text layer, laid out into lines, read by the family that recognises the document best.
+/// </summary>
+public sealed class PdfExtractor(PopplerTextLayer? textLayer = null, IReadOnlyList<IPdfFamily>? families = null) : IDocumentExtractor
+{
+    /// <summary>Below this, no family is sure enough and the document is refused rather than guessed.</summary>
+    public const double MinimumConfidence = 0.5;
+
+    private readonly PopplerTextLayer _textLayer = textLayer ?? new PopplerTextLayer();
+    private readonly IReadOnlyList<IPdfFamily> _families = families ?? DiscoverFamilies();
+
+    public IReadOnlyList<IPdfFamily> Families => _families;
+
+    public bool CanRead(InputFile file) => file.StartsWith("%PDF"u8) || file.Extension == ".pdf";
+
+    public ExtractedDocument Extract(InputFile file, CancellationToken ct = default)
+    {
+        if (!file.StartsWith("%PDF"u8)) throw new ExtractionException(file.Path, "not a PDF: the file does not start with %PDF");
+        var text = _textLayer.Read(file.Path, ct);
+        var layout = PdfLayout.From(text);
+        var (family, confidence) = _families
+            .Select(f => (Family: f, Confidence: f.Recognise(layout)))
+            .OrderByDescending(x => x.Confidence)
+            .FirstOrDefault();
+        if (family is null || confidence < MinimumConfidence)
+            throw new ExtractionException(file.Path, $"no known document layout recognised (tried {string.Join(", ", _families.Select(f => f.Name))})");
+        var document = family.Extract(layout, ct);
+        return document with
+        {
+            Document = document.Document with
+            {
+                File = Path.GetFileName(file.Path),
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
+                Format = "pdf",
+                Family = family.Name,
+                Pages = text.Pages.Count,
+            },
+        };
+    }
+
+    public static IReadOnlyList<IPdfFamily> DiscoverFamilies() =>
+        typeof(IPdfFamily).Assembly.GetTypes()
+            .Where(t => typeof(IPdfFamily).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IPdfFamily)Activator.CreateInstance(t)!)
+            .ToList();
+}
