@@ -21,7 +21,7 @@ public sealed class PopplerTextLayer(TimeSpan? timeout = null, string pdftotext 
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-bbox-layout", "-enc", "UTF-8", "-q", path, "-" }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-bbox-layout", "-enc", "UTF-8", path, "-" }) info.ArgumentList.Add(arg);
 
         Process process;
         try
@@ -70,13 +70,15 @@ public sealed class PopplerTextLayer(TimeSpan? timeout = null, string pdftotext 
     {
         if (exitCode == 0) return null;
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (exitCode == 3 || lines.Any(l => l.Contains("password", StringComparison.OrdinalIgnoreCase)))
-            return "encrypted PDF: it cannot be read without its password";
-        if (exitCode == 1 && lines.Length == 0) return "pdftotext could not open the file (corrupt or not a PDF)";
-        var detail = lines.FirstOrDefault(l => !l.StartsWith("Syntax Warning", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "";
+        bool Says(string text) => lines.Any(l => l.Contains(text, StringComparison.OrdinalIgnoreCase));
+        if (exitCode == 3 || Says("password")) return "encrypted PDF: it cannot be read without its password";
+        if (Says("Invalid page count 0") || Says("Wrong page range")) return "the PDF has no pages";
+        var detail = lines.FirstOrDefault(l => l.StartsWith("Syntax Error", StringComparison.Ordinal) || l.Contains("Error", StringComparison.Ordinal))
+                     ?? lines.FirstOrDefault() ?? "no message";
+        detail = detail.Replace("Syntax Error: ", "").Replace("I/O Error: ", "");
         return exitCode == 1
-            ? $"corrupt or truncated PDF: {detail}"
-            : $"pdftotext failed (exit {exitCode}): {detail}";
+            ? $"corrupt or truncated PDF ({detail})"
+            : $"pdftotext failed with exit code {exitCode} ({detail})";
     }
 
     internal static List<PdfPage> Parse(TextReader xhtml, CancellationToken ct)
