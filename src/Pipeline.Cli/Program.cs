@@ -12,6 +12,7 @@ root.Add(KpisCommand.Create(globals));
 root.Add(TraceCommand.Create(globals));
 root.Add(DemoCommand.Create(globals));
 root.Add(SamplesCommand.Create(globals));
+root.Add(BenchCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -29,7 +29,9 @@ public sealed class PdfExtractor(PopplerTextLayer? textLayer = null, IReadOnlyLi
             .OrderByDescending(x => x.Confidence)
             .FirstOrDefault();
         if (family is null || confidence < MinimumConfidence)
-            throw new ExtractionException(file.Path, $"no known document layout recognised (tried {string.Join(", ", _families.Select(f => f.Name))})");
+            throw new ExtractionException(file.Path, _families.Count == 0
+                ? "no PDF layout family is available in this build"
+                : $"no known document layout recognised (tried {string.Join(", ", _families.Select(f => f.Name))})");
         var document = family.Extract(layout, ct);
         return document with
         {
