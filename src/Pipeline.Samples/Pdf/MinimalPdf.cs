@@ -23,24 +23,26 @@ public static class MinimalPdf
     /// Builds the file: objects 1 catalog, 2 pages, 3 font, then a page and a content stream per page, then
     /// <paramref name="extraObjects"/> (numbered after them) and <paramref name="extraTrailer"/> entries.
     /// </summary>
-    public static byte[] Build(IReadOnlyList<string> contents, string? extraTrailer, IReadOnlyList<string> extraObjects)
+    public static byte[] Build(
+        IReadOnlyList<string> contents, string? extraTrailer, IReadOnlyList<string> extraObjects,
+        string font = "Helvetica", double width = A4Width, double height = A4Height)
     {
         var objects = new List<string>
         {
             "<< /Type /Catalog /Pages 2 0 R >>",
             $"<< /Type /Pages /Kids [{string.Join(' ', contents.Select((_, i) => $"{4 + 2 * i} 0 R"))}] /Count {contents.Count} >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            $"<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>",
         };
         for (var i = 0; i < contents.Count; i++)
         {
-            objects.Add(Invariant($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {A4Width} {A4Height}] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"));
-            var bytes = Latin1(contents[i]);
+            objects.Add(Invariant($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"));
+            var bytes = WinAnsi(contents[i]);
             objects.Add($"<< /Length {bytes.Length} >>\nstream\n{contents[i]}\nendstream");
         }
         objects.AddRange(extraObjects);
 
         var output = new MemoryStream();
-        void Put(string s) => output.Write(Latin1(s));
+        void Put(string s) => output.Write(WinAnsi(s));
         Put("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
         var offsets = new List<long>();
         for (var i = 0; i < objects.Count; i++)
@@ -69,9 +71,23 @@ public static class MinimalPdf
         return sb.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
+    /// <summary>A PDF string literal's content: backslash and parentheses escaped.</summary>
+    public static string Escape(string text) => text.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
 
-    private static byte[] Latin1(string s) => Encoding.Latin1.GetBytes(s);
+    private static readonly Encoding Cp1252 = CreateWinAnsi();
+
+    /// <summary>
+    /// Bytes in WinAnsiEncoding (Windows-1252: accents, €, – and ’ included); characters it lacks are written as
+    /// their ASCII equivalents (≥ as >=) or '?'.
+    /// </summary>
+    private static byte[] WinAnsi(string s) =>
+        Cp1252.GetBytes(s.Replace("≥", ">=").Replace("≤", "<=").Replace("→", "->").Replace("\u00a0", " "));
+
+    private static Encoding CreateWinAnsi()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252, new EncoderReplacementFallback("?"), DecoderFallback.ReplacementFallback);
+    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

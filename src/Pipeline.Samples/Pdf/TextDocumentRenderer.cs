@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Samples.Pdf;
+
+/// <summary>
+/// Renders a <see cref="DocumentBlock"/> list to PDF in a given <see cref="PdfStyle"/>: wrapped paragraphs, tables
+/// with columns sized to their content and wrapped cells, optional borders, running header and page numbers,
+/// portrait or landscape. Uses the base-14 fonts with conservative width estimates, so text never spills into
+/// the next column. Deterministic.
+/// </summary>
+public sealed class TextDocumentRenderer(PdfStyle style)
+{
+    private const double CellPadding = 3;
+    private readonly double _pageWidth = style.Landscape ? MinimalPdf.A4Height : MinimalPdf.A4Width;
+    private readonly double _pageHeight = style.Landscape ? MinimalPdf.A4Width : MinimalPdf.A4Height;
+    private readonly List<StringBuilder> _pages = [];
+    private double _y;
+
+    private double Leading => style.FontSize * 1.3;
+    private double Top => style.Margin + (style.RunningHeader is null ? 0 : Leading * 2);
+    private double Bottom => _pageHeight - style.Margin - (style.PageNumbers ? Leading * 2 : 0);
+    private double TextWidth => _pageWidth - 2 * style.Margin;
+
+    public byte[] Render(IReadOnlyList<DocumentBlock> blocks)
+    {
+        NewPage();
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock h: Heading(h); break;
+                case ParagraphBlock p: Paragraph(p.Text, style.FontSize); break;
+                case TableBlock t: Table(t); break;
+            }
+        }
+        var total = _pages.Count;
+        for (var i = 0; i < total; i++)
+        {
+            if (style.RunningHeader is { } header) Text(_pages[i], style.Margin, style.Margin, header, style.FontSize);
+            if (style.PageNumbers) Text(_pages[i], _pageWidth / 2 - 30, _pageHeight - style.Margin - Leading, $"Pagina {i + 1} di {total}", style.FontSize);
+        }
+        var objects = MinimalPdf.Build(_pages.Select(p => p.ToString()).ToList(), null, [], style.Font, _pageWidth, _pageHeight);
+        return objects;
+    }
+
+    private void NewPage()
+    {
+        _pages.Add(new StringBuilder());
+        _y = Top;
+    }
+
+    private void Heading(HeadingBlock heading)
+    {
+        var size = style.FontSize + Math.Max(0, 4 - heading.Level) * 1.5;
+        _y += Leading * 0.5;
+        Paragraph(heading.Text, size);
+    }
+
+    private void Paragraph(string text, double size)
+    {
+        foreach (var line in Wrap(text, TextWidth, size))
+        {
+            if (_y + size * 1.3 > Bottom) NewPage();
+            Text(_pages[^1], style.Margin, _y, line, size);
+            _y += size * 1.3;
+        }
+        _y += Leading * 0.4;
+    }
+
+    private void Table(TableBlock table)
+    {
+        var columns = table.Rows.Max(r => r.Count);
+        var widths = ColumnWidths(table, columns);
+        _y += Leading * 0.3;
+        foreach (var row in table.Rows)
+        {
+            var cells = Enumerable.Range(0, columns)
+                .Select(c => Wrap(c < row.Count ? row[c] : "", widths[c] - 2 * CellPadding, style.FontSize))
+                .ToList();
+            var height = cells.Max(c => Math.Max(1, c.Count)) * Leading + 2 * CellPadding;
+            if (_y + height > Bottom)
+            {
+                NewPage();
+                if (height > Bottom - Top) height = Bottom - Top; // a giant cell: let it be cut at the page end
+            }
+            var x = style.Margin;
+            for (var c = 0; c < columns; c++)
+            {
+                var lineY = _y + CellPadding;
+                foreach (var line in cells[c])
+                {
+                    if (lineY + Leading > _y + height) break;
+                    Text(_pages[^1], x + CellPadding, lineY, line, style.FontSize);
+                    lineY += Leading;
+                }
+                if (style.Borders)
+                    _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y - height:0.##} {widths[c]:0.##} {height:0.##} re S\n"));
+                x += widths[c];
+            }
+            _y += height;
+        }
+        _y += Leading * 0.6;
+    }
+
+    /// <summary>Column widths in proportion to each column's longest word and text, within the table width.</summary>
+    private double[] ColumnWidths(TableBlock table, int columns)
+    {
+        var available = TextWidth * style.TableWidth;
+        var minimum = new double[columns];
+        var desired = new double[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            foreach (var row in table.Rows.Where(r => c < r.Count))
+            {
+                var words = row[c].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                minimum[c] = Math.Max(minimum[c], words.Select(w => Width(w, style.FontSize)).DefaultIfEmpty(0).Max() + 2 * CellPadding);
+                desired[c] = Math.Max(desired[c], Math.Min(Width(row[c], style.FontSize), 220) + 2 * CellPadding);
+            }
+            desired[c] = Math.Max(desired[c], minimum[c]);
+        }
+        var total = desired.Sum();
+        var widths = desired.Select(d => total <= available ? d : d * available / total).ToArray();
+        for (var c = 0; c < columns; c++) widths[c] = Math.Max(widths[c], minimum[c]);
+        return widths;
+    }
+
+    private IReadOnlyList<string> Wrap(string text, double width, double size)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (current.Length > 0 && Width(candidate, size) > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else current = candidate;
+        }
+        if (current.Length > 0) lines.Add(current);
+        return lines;
+    }
+
+    /// <summary>An upper bound of the text's width: wide letters counted wide, so text never overflows.</summary>
+    private double Width(string text, double size)
+    {
+        if (style.Font.StartsWith("Courier", StringComparison.Ordinal)) return text.Length * 0.6 * size;
+        double em = 0;
+        foreach (var ch in text)
+            em += ch switch
+            {
+                ' ' => 0.28,
+                'i' or 'l' or 'j' or 't' or 'f' or 'r' or '.' or ',' or ':' or ';' or '\'' or '!' or '|' => 0.34,
+                'm' or 'w' => 0.84,
+                'M' or 'W' => 0.95,
+                _ when char.IsUpper(ch) => 0.74,
+                _ => 0.58,
+            };
+        return em * size;
+    }
+
+    private void Text(StringBuilder page, double x, double y, string text, double size) =>
+        page.Append(Invariant($"BT /F1 {size:0.##} Tf {x:0.##} {_pageHeight - y - size:0.##} Td ({MinimalPdf.Escape(text)}) Tj ET\n"));
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
