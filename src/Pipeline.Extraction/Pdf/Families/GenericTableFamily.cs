@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Core.Chambers;
+using Pipeline.Core.Extraction;
+using Pipeline.Core.Model;
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
+using Pipeline.Extraction.Excel;
+using Pipeline.Extraction.Pdf.Layout;
+
+namespace Pipeline.Extraction.Pdf.Families;
+
+/// <summary>
+/// The fallback for layouts no specific family knows: finds KPI tables by their header vocabulary (the same
+/// Italian synonyms as workbooks: Indicatore, Algoritmo, Peso, Target, Consuntivo, Risultato …), reads their rows
+/// (wrapped cells joined, tables continued across page breaks) and attaches each KPI to the objective named in an
+/// objective column or in the nearest "Obiettivo …" line above the table. It answers with a confidence of exactly
+/// <see cref="PdfExtractor.MinimumConfidence"/>, so any specific family that recognises a document wins.
+/// </summary>
+public sealed partial class GenericTableFamily : IPdfFamily
+{
+    private static readonly ColumnRole[] ValueRoles = [ColumnRole.Target, ColumnRole.Actual, ColumnRole.Weight];
+    private readonly WorkbookHeaderConfig _config;
+
+    public GenericTableFamily() : this(WorkbookHeaderConfig.Default) { }
+
+    public GenericTableFamily(WorkbookHeaderConfig config) => _config = config;
+
+    public string Name => "generic";
+
+    public double Recognise(PdfLayout layout) => layout.Lines.Any(l => HeaderColumns(l, null) is not null) ? PdfExtractor.MinimumConfidence : 0;
+
+    public ExtractedDocument Extract(PdfLayout layout, CancellationToken ct)
+    {
+        var fullText = string.Join("\n", layout.Lines.Take(400).Select(l => l.Text));
+        var (cycleFrom, cycleTo) = Cycle(fullText);
+        var year = ReportingYear(fullText) ?? cycleFrom;
+        var lines = layout.Lines.ToList();
+        var builder = new Builder();
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (HeaderColumns(lines[i], year) is not { } header) continue;
+            var objectiveAbove = header.Any(c => c.Role is ColumnRole.Objective or ColumnRole.ObjectiveCode or ColumnRole.Strategic)
+                ? null
+                : ObjectiveAbove(lines, i, builder);
+            i = ReadTable(lines, i, header, year, objectiveAbove, builder);
+        }
+
+        var actuals = builder.Kpis.SelectMany(k => k.Actuals).ToList();
+        var docType = DocType(fullText, actuals.Count > 0);
+        return new ExtractedDocument
+        {
+            Document = new DocumentInfo
+            {
+                File = "", Sha256 = "", Format = "pdf", Family = Name,
+                Chamber = ChamberResolver.FindInText(fullText)?.Name,
+                DocType = docType.ToCode(),
+                PeriodFrom = cycleFrom ?? year, PeriodTo = cycleTo ?? year,
+            },
+            Objectives = builder.Objectives,
+            Kpis = builder.Kpis,
+            Warnings = builder.Warnings,
+        };
+    }
+
+    private sealed record HeaderColumn(ColumnRole Role, double X0, double X1, string Text, Period? Period);
+
+    /// <summary>The columns a line names when it is a KPI table header, else null.</summary>
+    private List<HeaderColumn>? HeaderColumns(LayoutLine line, int? year)
+    {
+        var words = line.Words;
+        var columns = new List<HeaderColumn>();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var rest = TextKey.Normalize(string.Join(' ', words.Skip(w).Select(x => x.Text)));
+            foreach (var (role, synonym) in _config.Synonyms)
+            {
+                if (rest != synonym && !rest.StartsWith(synonym + " ", StringComparison.Ordinal)) continue;
+                if (columns.Count > 0 && words[w].X0 - columns[^1].X1 < 4) break; // a phrase, not a new heading
+                var length = synonym.Split(' ').Length;
+                var end = Math.Min(words.Count, w + length);
+                var text = string.Join(' ', words.Skip(w).Take(end - w).Select(x => x.Text));
+                // a year right after the heading ("Target 2021") belongs to it
+                if (end < words.Count && YearWord().IsMatch(words[end].Text) && words[end].X0 - words[end - 1].X1 < 8)
+                    text += " " + words[end++].Text;
+                columns.Add(new HeaderColumn(role, words[w].X0, words[end - 1].X1, text, PeriodOf(role, text, year)));
+                w = end - 1;
+                break;
+            }
+        }
+        var roles = columns.Select(c => c.Role).ToHashSet();
+        return roles.Contains(ColumnRole.Kpi) && roles.Overlaps(ValueRoles) && columns.Count >= 2 ? columns : null;
+    }
+
+    private static Period? PeriodOf(ColumnRole role, string text, int? year) =>
+        role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline ? PeriodResolver.Resolve(text, year)?.ToReportingPeriod() : null;
+
+    /// <summary>Reads the rows under a header; returns the index of the last line used.</summary>
+    private int ReadTable(List<LayoutLine> lines, int headerIndex, List<HeaderColumn> header, int? year, string? objectiveAbove, Builder builder)
+    {
+        var columns = new TableColumns(Gutters(lines, headerIndex, header), tolerance: 0);
+        var kpiColumn = header.FindIndex(c => c.Role == ColumnRole.Kpi);
+        var last = headerIndex;
+        var i = headerIndex + 1;
+
+        // header continuation lines ("2021 | 30/06/2021 | rispetto al", "target"): no KPI text, only periods or words
+        while (i < lines.Count && lines[i].Page == lines[headerIndex].Page && lines[i].Y0 - lines[i - 1].Y1 < lines[i - 1].Y1 - lines[i - 1].Y0)
+        {
+            var cells = columns.Split(lines[i]);
+            if (!cells[kpiColumn].IsEmpty || cells.Any(c => Regex.IsMatch(c.Text, @"\d") && PeriodResolver.Resolve(c.Text, year) is null)) break;
+            for (var c = 0; c < header.Count; c++)
+                if (!cells[c].IsEmpty)
+                {
+                    var text = header[c].Text + " " + cells[c].Text;
+                    header[c] = header[c] with { Text = text, Period = PeriodOf(header[c].Role, text, year) ?? header[c].Period };
+                }
+            last = i++;
+        }
+
+        var rows = new List<List<(LayoutLine Line, IReadOnlyList<CellText> Cells)>>();
+        double? pitch = null;
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (HeaderColumns(line, year) is not null) break;
+            var cells = columns.Split(line);
+            var previous = rows.Count > 0 ? rows[^1][^1].Line : null;
+            var samePage = previous is not null && previous.Page == line.Page;
+            var gap = samePage ? line.Y0 - previous!.Y1 : 0;
+            var height = line.Y1 - line.Y0;
+            if (samePage && gap > 2.5 * height) break;                // a paragraph or heading after the table
+            if (IsProse(line, columns)) break;
+            if (!samePage && previous is not null && cells.Count(c => !c.IsEmpty) < 2 && cells[kpiColumn].IsEmpty) break;
+            var startsRow = rows.Count == 0 || !samePage
+                || (!cells[kpiColumn].IsEmpty && pitch is { } p && gap > p + 0.35 * height);
+            if (samePage && (pitch is null || gap < pitch)) pitch = gap;
+            if (startsRow) rows.Add([]);
+            rows[^1].Add((line, cells));
+            last = i;
+        }
+
+        foreach (var row in rows) AddKpi(row, header, year, objectiveAbove, builder);
+        return last;
+    }
+
+    /// <summary>
+    /// Column starts: between two headings, the free vertical gutter (an x no word of the table's lines crosses)
+    /// nearest to the later heading. Left-aligned cells wider than their heading and headings centred over their
+    /// column both come out right. Without a free gutter, just left of the heading.
+    /// </summary>
+    private static List<double> Gutters(List<LayoutLine> lines, int headerIndex, List<HeaderColumn> header)
+    {
+        var words = new List<PdfWord>();
+        for (var i = headerIndex + 1; i < lines.Count && i <= headerIndex + 25 && lines[i].Page == lines[headerIndex].Page; i++)
+        {
+            if (lines[i].Y0 - lines[i - 1].Y1 > 2.5 * (lines[i - 1].Y1 - lines[i - 1].Y0)) break;
+            words.AddRange(lines[i].Words);
+        }
+        var starts = new List<double> { 0 };
+        for (var c = 1; c < header.Count; c++)
+        {
+            var boundary = header[c].X0 - 2;
+            for (var x = header[c].X0 + 1; x > header[c - 1].X1; x -= 0.5)
+            {
+                if (words.Any(w => w.X0 < x && x < w.X1)) continue;
+                boundary = x;
+                break;
+            }
+            starts.Add(boundary);
+        }
+        return starts;
+    }
+
+    /// <summary>A line of running text: words with normal spacing that run across a column boundary.</summary>
+    private static bool IsProse(LayoutLine line, TableColumns columns)
+    {
+        for (var w = 1; w < line.Words.Count; w++)
+        {
+            var (a, b) = (line.Words[w - 1], line.Words[w]);
+            if (columns.ColumnOf(a) != columns.ColumnOf(b) && b.X0 - a.X1 < 0.4 * a.Height) return true;
+        }
+        return false;
+    }
+
+    private void AddKpi(List<(LayoutLine Line, IReadOnlyList<CellText> Cells)> row, List<HeaderColumn> header, int? year, string? objectiveAbove, Builder builder)
+    {
+        string Text(int c) => TextKey.Clean(string.Join(' ', row.Select(r => r.Cells[c].Text).Where(t => t.Length > 0)));
+        SourceRef Box(int c)
+        {
+            var cells = row.Select(r => r.Cells[c]).Where(x => !x.IsEmpty).ToList();
+            return cells.Count == 0
+                ? SourceRef.ForPage(row[0].Line.Page, row[0].Line.Bbox)
+                : SourceRef.ForPage(row[0].Line.Page, [cells.Min(x => x.X0), cells.Min(x => x.Y0), cells.Max(x => x.X1), cells.Max(x => x.Y1)]);
+        }
+        string? Role(ColumnRole role) => header.FindIndex(h => h.Role == role) is var c and >= 0 && Text(c) is { Length: > 0 } t ? t : null;
+
+        var kpiColumn = header.FindIndex(c => c.Role == ColumnRole.Kpi);
+        var rawName = Text(kpiColumn);
+        if (rawName.Length == 0) return;
+        var typeMatch = TypeSuffix().Match(rawName);
+        var name = TextKey.Clean(typeMatch.Success ? rawName[..typeMatch.Index] : rawName);
+
+        string? objective = objectiveAbove;
+        var code = Role(ColumnRole.ObjectiveCode);
+        var title = Role(ColumnRole.Objective);
+        if (Role(ColumnRole.Strategic) is { } strategic) objective = builder.Objective(ObjectiveLevel.Strategic, null, strategic, null, Box(header.FindIndex(h => h.Role == ColumnRole.Strategic)));
+        if (code is not null || title is not null)
+            objective = builder.Objective(ObjectiveLevel.Operational, code, title ?? code!, objective, Box(header.FindIndex(h => h.Role is ColumnRole.ObjectiveCode or ColumnRole.Objective)));
+        else if (objective is null && builder.LastObjective is { } carried && header.Any(h => h.Role is ColumnRole.ObjectiveCode or ColumnRole.Objective))
+            objective = carried;
+
+        var targets = new List<ExtractedTarget>();
+        var actuals = new List<ExtractedActual>();
+        for (var c = 0; c < header.Count; c++)
+        {
+            var text = Text(c);
+            if (text.Length == 0) continue;
+            var period = (header[c].Period ?? (year is { } y ? Period.ForYear(y) : null))?.Code;
+            if (header[c].Role == ColumnRole.Target)
+            {
+                foreach (var value in TargetExpression.Parse(text, period))
+                    if ((value.Period ?? period) is { } p) targets.Add(new ExtractedTarget(p, value with { Period = p }, Box(c)));
+            }
+            else if (header[c].Role == ColumnRole.Actual && period is not null && !IsMissing(text))
+            {
+                actuals.Add(Actual(text, period, Box(c)));
+            }
+        }
+
+        builder.Kpis.Add(new ExtractedKpi
+        {
+            Id = "k" + (builder.Kpis.Count + 1).ToString(CultureInfo.InvariantCulture),
+            Objective = objective,
+            Code = Role(ColumnRole.KpiCode),
+            Name = name,
+            KpiType = typeMatch.Success ? typeMatch.Groups[1].Value.ToLowerInvariant() : Role(ColumnRole.KpiType)?.ToLowerInvariant(),
+            Algorithm = Role(ColumnRole.Algorithm),
+            Unit = Role(ColumnRole.Unit) ?? targets.Select(t => t.Value.Unit).FirstOrDefault(u => u is not null),
+            SourceSystem = Role(ColumnRole.SourceSystem),
+            Weight = Role(ColumnRole.Weight) is { } w ? ItalianNumber.Parse(w)?.Value : null,
+            Baseline = Role(ColumnRole.Baseline) is { } b ? new RawNumber(b, ItalianNumber.Parse(b)?.Value) : null,
+            Responsible = Role(ColumnRole.Responsible),
+            Frequency = Role(ColumnRole.Frequency),
+            Targets = targets,
+            Actuals = actuals,
+            Source = Box(kpiColumn),
+        });
+    }
+
+    private static ExtractedActual Actual(string text, string period, SourceRef source)
+    {
+        if (ItalianNumber.Parse(text) is { } number) return new ExtractedActual(period, text, number.Value, source);
+        var key = TextKey.Normalize(text);
+        if (key is "si" or "no") return new ExtractedActual(period, text, null, source) { Flag = key == "si" };
+        return DateOnly.TryParseExact(text, ["d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new ExtractedActual(period, text, null, source) { Date = date }
+            : new ExtractedActual(period, text, null, source);
+    }
+
+    private static bool IsMissing(string text) => TextKey.Normalize(text) is "" or "nd" or "n d" or "na";
+
+    /// <summary>The nearest line above a table that names an objective ("Obiettivo operativo OO.1.2 - …", "OS.1 …").</summary>
+    private static string? ObjectiveAbove(List<LayoutLine> lines, int headerIndex, Builder builder)
+    {
+        for (var i = headerIndex - 1; i >= Math.Max(0, headerIndex - 12); i--)
+        {
+            var match = ObjectiveLine().Match(lines[i].Text);
+            if (!match.Success) continue;
+            var label = TextKey.Normalize(match.Groups["label"].Value);
+            var level = label.Contains("strateg") ? ObjectiveLevel.Strategic : label.Contains("area") ? ObjectiveLevel.Area : ObjectiveLevel.Operational;
+            var code = match.Groups["code"].Success && match.Groups["code"].Value.Length > 0 ? match.Groups["code"].Value : null;
+            var title = TextKey.Clean(match.Groups["title"].Value);
+            if (title.Length == 0 && code is null) continue;
+            return builder.Objective(level, code, title.Length > 0 ? title : code!, null, SourceRef.ForPage(lines[i].Page, lines[i].Bbox));
+        }
+        return builder.LastObjective;
+    }
+
+    private static (int? From, int? To) Cycle(string text)
+    {
+        var match = CycleRegex().Match(text);
+        return match.Success ? (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)) : (null, null);
+    }
+
+    private static int? ReportingYear(string text)
+    {
+        var years = YearInText().Matches(text).Select(m => int.Parse(m.Value)).Where(y => y is >= 2000 and <= 2100).ToList();
+        return years.Count == 0 ? null : years.GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+    }
+
+    private static DocumentType DocType(string text, bool hasActuals)
+    {
+        var head = TextKey.Normalize(text.Length > 3000 ? text[..3000] : text);
+        if (head.Contains("relazione sulla performance") || head.Contains("relazione performance")) return DocumentType.Relazione;
+        if (head.Contains("monitoraggio")) return DocumentType.Monitoraggio;
+        if (head.Contains("piano degli indicatori") || head.Contains("pira")) return DocumentType.Pira;
+        if (head.Contains("piano della performance") || head.Contains("piano performance")) return hasActuals ? DocumentType.Monitoraggio : DocumentType.Piano;
+        return hasActuals ? DocumentType.Monitoraggio : DocumentType.Other;
+    }
+
+    /// <summary>Objectives and KPIs of the document, with unique ids.</summary>
+    private sealed class Builder
+    {
+        private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+        public List<ExtractedObjective> Objectives { get; } = [];
+        public List<ExtractedKpi> Kpis { get; } = [];
+        public List<string> Warnings { get; } = [];
+        public string? LastObjective { get; private set; }
+
+        public string Objective(ObjectiveLevel level, string? code, string title, string? parent, SourceRef source)
+        {
+            var key = $"{level}|{(code is null ? TextKey.Normalize(title) : code.ToUpperInvariant())}";
+            if (!_ids.TryGetValue(key, out var id))
+            {
+                id = "o" + (Objectives.Count + 1).ToString(CultureInfo.InvariantCulture);
+                _ids[key] = id;
+                Objectives.Add(new ExtractedObjective { Id = id, Code = code, Level = level.ToCode(), Title = title, Parent = parent, Source = source });
+            }
+            return LastObjective = id;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:19|20)\d\d$")]
+    private static partial Regex YearWord();
+
+    [GeneratedRegex(@"\b(20\d\d)\s*[-/–]\s*(20\d\d)\b")]
+    private static partial Regex CycleRegex();
+
+    [GeneratedRegex(@"\b20\d\d\b")]
+    private static partial Regex YearInText();
+
+    [GeneratedRegex(@"\(?\s*Tipologia(?:\s+KPI)?\s*:\s*([A-Za-zÀ-ÿ]+)\s*\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TypeSuffix();
+
+    // "Obiettivo operativo OO.1.2 - Titolo", "Area strategica 2: Titolo", or a line opening with an objective code.
+    [GeneratedRegex(@"^(?:(?<label>Obiettivo(?:\s+(?:strategico|operativo|di\s+area))?|Ob\.\s*(?:strategico|operativo)|Area\s+strategica)\b\s*(?<code>(?:OS|OO|OP|AS|SO)?\s?[.\-]?\d+(?:[.\-]\d+)*)?|(?<code>(?:OS|OO|OP|AS|SO)\s?[.\-]?\d+(?:[.\-]\d+)*))\s*[-–:]?\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectiveLine();
+}
