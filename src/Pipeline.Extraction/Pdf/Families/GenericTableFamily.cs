@@ -38,14 +38,15 @@ public sealed partial class GenericTableFamily : IPdfFamily
         var lines = layout.Lines.ToList();
         var builder = new Builder();
 
+        var previousTableEnd = -1;
         for (var i = 0; i < lines.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             if (HeaderColumns(lines[i], year) is not { } header) continue;
             var objectiveAbove = header.Any(c => c.Role is ColumnRole.Objective or ColumnRole.ObjectiveCode or ColumnRole.Strategic)
                 ? null
-                : ObjectiveAbove(lines, i, builder);
-            i = ReadTable(lines, i, header, year, objectiveAbove, builder);
+                : ObjectiveAbove(lines, i, previousTableEnd, builder);
+            i = previousTableEnd = ReadTable(lines, i, header, year, objectiveAbove, builder);
         }
 
         var actuals = builder.Kpis.SelectMany(k => k.Actuals).ToList();
@@ -82,8 +83,9 @@ public sealed partial class GenericTableFamily : IPdfFamily
                 var length = synonym.Split(' ').Length;
                 var end = Math.Min(words.Count, w + length);
                 var text = string.Join(' ', words.Skip(w).Take(end - w).Select(x => x.Text));
-                // a year right after the heading ("Target 2021") belongs to it
-                if (end < words.Count && YearWord().IsMatch(words[end].Text) && words[end].X0 - words[end - 1].X1 < 8)
+                // period words right after the heading ("Target 2021", "Valore al 30/06/2021") belong to it
+                while (end < words.Count && words[end].X0 - words[end - 1].X1 < words[end].Height
+                       && PeriodResolver.Resolve(words[end].Text, year) is not null)
                     text += " " + words[end++].Text;
                 columns.Add(new HeaderColumn(role, words[w].X0, words[end - 1].X1, text, PeriodOf(role, text, year)));
                 w = end - 1;
@@ -124,7 +126,7 @@ public sealed partial class GenericTableFamily : IPdfFamily
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (HeaderColumns(line, year) is not null) break;
+            if (HeaderColumns(line, year) is not null || ObjectiveLine().IsMatch(line.Text)) break;
             var cells = columns.Split(line);
             var previous = rows.Count > 0 ? rows[^1][^1].Line : null;
             var samePage = previous is not null && previous.Page == line.Page;
@@ -261,22 +263,41 @@ public sealed partial class GenericTableFamily : IPdfFamily
 
     private static bool IsMissing(string text) => TextKey.Normalize(text) is "" or "nd" or "n d" or "na";
 
-    /// <summary>The nearest line above a table that names an objective ("Obiettivo operativo OO.1.2 - …", "OS.1 …").</summary>
-    private static string? ObjectiveAbove(List<LayoutLine> lines, int headerIndex, Builder builder)
+    /// <summary>
+    /// The objective a table belongs to: the objective headings between the previous table and this one
+    /// ("Obiettivo strategico OS.1 - …", then "Obiettivo operativo OO.1.2 - …", titles wrapping onto the next
+    /// line), each under the latest heading of a broader level. Without a heading, the table continues the last
+    /// objective (a table split by a page break).
+    /// </summary>
+    private static string? ObjectiveAbove(List<LayoutLine> lines, int headerIndex, int previousTableEnd, Builder builder)
     {
-        for (var i = headerIndex - 1; i >= Math.Max(0, headerIndex - 12); i--)
+        var from = Math.Max(previousTableEnd + 1, headerIndex - 15);
+        string? id = null;
+        for (var i = from; i < headerIndex; i++)
         {
             var match = ObjectiveLine().Match(lines[i].Text);
             if (!match.Success) continue;
-            var label = TextKey.Normalize(match.Groups["label"].Value);
-            var level = label.Contains("strateg") ? ObjectiveLevel.Strategic : label.Contains("area") ? ObjectiveLevel.Area : ObjectiveLevel.Operational;
-            var code = match.Groups["code"].Success && match.Groups["code"].Value.Length > 0 ? match.Groups["code"].Value : null;
-            var title = TextKey.Clean(match.Groups["title"].Value);
+            var title = match.Groups["title"].Value;
+            for (var j = i + 1; j < headerIndex && j <= i + 2 && !ObjectiveLine().IsMatch(lines[j].Text); j++)
+                title += " " + lines[j].Text;
+            title = TextKey.Clean(title);
+            var code = match.Groups["code"].Success && match.Groups["code"].Value.Length > 0 ? match.Groups["code"].Value.Replace(" ", "") : null;
             if (title.Length == 0 && code is null) continue;
-            return builder.Objective(level, code, title.Length > 0 ? title : code!, null, SourceRef.ForPage(lines[i].Page, lines[i].Bbox));
+            var label = TextKey.Normalize(match.Groups["label"].Value);
+            var level = label.Contains("strateg") ? ObjectiveLevel.Strategic
+                : label.StartsWith("area", StringComparison.Ordinal) ? ObjectiveLevel.Area
+                : LevelFromCode(code);
+            id = builder.Objective(level, code, title.Length > 0 ? title : code!, builder.ParentFor(level), SourceRef.ForPage(lines[i].Page, lines[i].Bbox));
         }
-        return builder.LastObjective;
+        return id ?? builder.LastObjective;
     }
+
+    private static ObjectiveLevel LevelFromCode(string? code) => code?.ToUpperInvariant() switch
+    {
+        { } c when c.StartsWith("OS", StringComparison.Ordinal) => ObjectiveLevel.Strategic,
+        { } c when c.StartsWith("AS", StringComparison.Ordinal) => ObjectiveLevel.Area,
+        _ => ObjectiveLevel.Operational,
+    };
 
     private static (int? From, int? To) Cycle(string text)
     {
@@ -307,9 +328,22 @@ public sealed partial class GenericTableFamily : IPdfFamily
         public List<ExtractedObjective> Objectives { get; } = [];
         public List<ExtractedKpi> Kpis { get; } = [];
         public List<string> Warnings { get; } = [];
+        private readonly Dictionary<ObjectiveLevel, string> _lastByLevel = [];
+
         public string? LastObjective { get; private set; }
 
+        /// <summary>The latest objective of a broader level than <paramref name="level"/>, if any.</summary>
+        public string? ParentFor(ObjectiveLevel level) =>
+            _lastByLevel.Where(kv => kv.Key < level).OrderByDescending(kv => kv.Key).Select(kv => kv.Value).FirstOrDefault();
+
         public string Objective(ObjectiveLevel level, string? code, string title, string? parent, SourceRef source)
+        {
+            foreach (var deeper in _lastByLevel.Keys.Where(k => k > level).ToList()) _lastByLevel.Remove(deeper);
+            _lastByLevel[level] = Register(level, code, title, parent, source);
+            return LastObjective = _lastByLevel[level];
+        }
+
+        private string Register(ObjectiveLevel level, string? code, string title, string? parent, SourceRef source)
         {
             var key = $"{level}|{(code is null ? TextKey.Normalize(title) : code.ToUpperInvariant())}";
             if (!_ids.TryGetValue(key, out var id))
@@ -318,12 +352,9 @@ public sealed partial class GenericTableFamily : IPdfFamily
                 _ids[key] = id;
                 Objectives.Add(new ExtractedObjective { Id = id, Code = code, Level = level.ToCode(), Title = title, Parent = parent, Source = source });
             }
-            return LastObjective = id;
+            return id;
         }
     }
-
-    [GeneratedRegex(@"^(?:19|20)\d\d$")]
-    private static partial Regex YearWord();
 
     [GeneratedRegex(@"\b(20\d\d)\s*[-/–]\s*(20\d\d)\b")]
     private static partial Regex CycleRegex();
