@@ -20,11 +20,18 @@ namespace Pipeline.Extraction.Pdf.Families;
 public sealed partial class GenericTableFamily : IPdfFamily
 {
     private static readonly ColumnRole[] ValueRoles = [ColumnRole.Target, ColumnRole.Actual, ColumnRole.Weight];
-    private readonly WorkbookHeaderConfig _config;
+    // Synonyms as token arrays, indexed by their first token, longest first: a line is matched word by word
+    // without normalising the rest of the line again at every word.
+    private readonly Dictionary<string, List<(ColumnRole Role, string[] Tokens)>> _synonyms;
 
     public GenericTableFamily() : this(WorkbookHeaderConfig.Default) { }
 
-    public GenericTableFamily(WorkbookHeaderConfig config) => _config = config;
+    public GenericTableFamily(WorkbookHeaderConfig config) =>
+        _synonyms = config.Synonyms
+            .Select(s => (s.Role, Tokens: s.Synonym.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(s => s.Tokens.Length > 0)
+            .GroupBy(s => s.Tokens[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Tokens.Length).ToList(), StringComparer.Ordinal);
 
     public string Name => "generic";
 
@@ -72,23 +79,34 @@ public sealed partial class GenericTableFamily : IPdfFamily
     private List<HeaderColumn>? HeaderColumns(LayoutLine line, int? year)
     {
         var words = line.Words;
-        var columns = new List<HeaderColumn>();
+        // a word may normalise to several tokens ("U.M." → "u m"): match on the flat token list, mapped back to words
+        var tokens = new List<(string Token, int Word)>();
         for (var w = 0; w < words.Count; w++)
+            foreach (var token in TextKey.Normalize(words[w].Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                tokens.Add((token, w));
+        var columns = new List<HeaderColumn>();
+        for (var t = 0; t < tokens.Count; t++)
         {
-            var rest = TextKey.Normalize(string.Join(' ', words.Skip(w).Select(x => x.Text)));
-            foreach (var (role, synonym) in _config.Synonyms)
+            if (t > 0 && tokens[t - 1].Word == tokens[t].Word) continue; // a heading starts at a word's start
+            if (!_synonyms.TryGetValue(tokens[t].Token, out var candidates)) continue;
+            var w = tokens[t].Word;
+            foreach (var (role, synonym) in candidates)
             {
-                if (rest != synonym && !rest.StartsWith(synonym + " ", StringComparison.Ordinal)) continue;
+                if (t + synonym.Length > tokens.Count) continue;
+                var matches = true;
+                for (var k = 1; k < synonym.Length && matches; k++) matches = tokens[t + k].Token == synonym[k];
+                if (!matches) continue;
+                var next = t + synonym.Length;
+                if (next < tokens.Count && tokens[next].Word == tokens[next - 1].Word) continue; // ends mid-word
                 if (columns.Count > 0 && words[w].X0 - columns[^1].X1 < 4) break; // a phrase, not a new heading
-                var length = synonym.Split(' ').Length;
-                var end = Math.Min(words.Count, w + length);
+                var end = tokens[next - 1].Word + 1;
                 var text = string.Join(' ', words.Skip(w).Take(end - w).Select(x => x.Text));
                 // period words right after the heading ("Target 2021", "Valore al 30/06/2021") belong to it
                 while (end < words.Count && words[end].X0 - words[end - 1].X1 < words[end].Height
                        && PeriodResolver.Resolve(words[end].Text, year) is not null)
                     text += " " + words[end++].Text;
                 columns.Add(new HeaderColumn(role, words[w].X0, words[end - 1].X1, text, PeriodOf(role, text, year)));
-                w = end - 1;
+                while (t + 1 < tokens.Count && tokens[t + 1].Word < end) t++;
                 break;
             }
         }
@@ -163,14 +181,20 @@ public sealed partial class GenericTableFamily : IPdfFamily
         var starts = new List<double> { 0 };
         for (var c = 1; c < header.Count; c++)
         {
-            var boundary = header[c].X0 - 2;
-            for (var x = header[c].X0 + 1; x > header[c - 1].X1; x -= 0.5)
+            // walk left from the heading: whenever a word covers x, jump to that word's left edge
+            var x = header[c].X0 + 1;
+            var free = false;
+            while (x > header[c - 1].X1)
             {
-                if (words.Any(w => w.X0 < x && x < w.X1)) continue;
-                boundary = x;
-                break;
+                var covering = words.FirstOrDefault(w => w.X0 < x && x < w.X1);
+                if (covering is null)
+                {
+                    free = true;
+                    break;
+                }
+                x = covering.X0;
             }
-            starts.Add(boundary);
+            starts.Add(free ? x : header[c].X0 - 2);
         }
         return starts;
     }
