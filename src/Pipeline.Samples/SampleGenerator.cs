@@ -37,6 +37,26 @@ public static class SampleGenerator
         return Layouts().Select(l => Render(plan, l)).ToList();
     }
 
+    public const string PlanPdf = MoliseFolder + "/piano-2021-2023.pdf";
+    public const string ReportPdf = MoliseFolder + "/relazione-2021.pdf";
+
+    /// <summary>
+    /// The sample PDFs: the plan (portrait, Helvetica, bordered tables) and the year report (landscape, Times,
+    /// running header and page numbers), both in the table layout the generic PDF family reads.
+    /// </summary>
+    public static IReadOnlyList<(string FileName, byte[] Bytes)> RenderPdfs()
+    {
+        var plan = SampleRegion.Molise();
+        return
+        [
+            (PlanPdf, Pdf.SamplePdfs.Plan(plan, new Pdf.PdfStyle())),
+            (ReportPdf, Pdf.SamplePdfs.YearReport(plan, new Pdf.PdfStyle
+            {
+                Font = "Times-Roman", FontSize = 10, Landscape = true, RunningHeader = plan.ChamberName + " - Relazione 2021", PageNumbers = true,
+            })),
+        ];
+    }
+
     /// <summary>The layouts of the committed samples.</summary>
     public static IReadOnlyList<WorkbookLayout> Layouts() => [FirstHalfLayout(), YearLayout()];
 
@@ -54,6 +74,12 @@ public static class SampleGenerator
             var path = Path.Combine(outputDir, file.FileName.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, file.Bytes);
+            written.Add(path);
+        }
+        foreach (var (name, bytes) in RenderPdfs())
+        {
+            var path = Path.Combine(outputDir, name.Replace('/', Path.DirectorySeparatorChar));
+            File.WriteAllBytes(path, bytes);
             written.Add(path);
         }
         var readme = Path.Combine(outputDir, "README.md");
@@ -198,6 +224,8 @@ public static class SampleGenerator
         | File | Period | Traps |
         |------|--------|-------|
         | `monitoraggio-2021-semestre1.xlsx` | 2021-S1 | instructions sheet first (no table); one sheet per strategic objective; title rows (chamber, plan, "Monitoraggio al 30/06/2021", strategic objective) above a header on row 7; headers "Codice obiettivo, Obiettivo, Indicatore, Algoritmo, Peso, Target 2021, Valore al 30/06/2021, Note, Fonte"; objective code and title merged down over their KPIs; values as Italian text ("1.034", "6,4%", "112.450,5", "4,2") mixed with numeric cells (percentages as 0.825 with format 0.0%, counts with #,##0); weights as 0.4 with format 0%; targets as text (">= 70%", "Almeno 120", "<= 5 gg", "Entro 30/10/2021", "SI", "≥ 12%"); deadline actuals as text dates; a status text ("In corso"); blank rows between objectives; "Legenda:" rows under the table; IND.3.2.1 has no half-year value (empty cell). |
+        | `piano-2021-2023.pdf` | 2021-2023 | the plan as a PDF: objective headings (strategic, then operational, titles wrapping) above bordered KPI tables "Indicatore, Algoritmo, Peso, Target 2021"; cells wrap over several lines; A4 portrait, Helvetica. |
+        | `relazione-2021.pdf` | 2021 | the year report as a PDF: the same tables with "Consuntivo 2021"; A4 landscape, Times; a running header and "Pagina N di M" footers to ignore. |
         | `monitoraggio-2021-consuntivo.xls` | 2021 | BIFF8; one table sheet for the whole plan with a notes sheet last; two title rows and a header on row 4; other order and synonyms "Obiettivo strategico, Cod. obiettivo, Obiettivo operativo, KPI, Formula, U.M., Peso %, Target, Consuntivo 2021, Fonte dati, Struttura"; strategic objective and objective cells merged down; numeric values with percentages as fractions (0.705 with format 0.00%); weights as plain numbers (40); targets alternately numeric cells (0.12 as 0%, 1800 as #,##0, a date cell for a deadline; the operator is not in the cell) and text; deadline actuals as date cells (dd/mm/yyyy); "N.B." and "Fonte:" rows under the table. |
 
         """.ReplaceLineEndings("\n");

@@ -8,6 +8,10 @@ namespace Pipeline.Samples.Pdf;
 /// </summary>
 public static class SamplePdfs
 {
+    /// <summary>The plan (objectives, KPIs, weights and 2021 targets; no values) as a PDF.</summary>
+    public static byte[] Plan(SamplePlan plan, PdfStyle style) =>
+        new TextDocumentRenderer(style).Render(Blocks(plan, null, "Obiettivi operativi e indicatori", null));
+
     /// <summary>The half-year monitoring (targets 2021 and values at 30/06/2021) as a PDF.</summary>
     public static byte[] FirstHalfMonitoring(SamplePlan plan, PdfStyle style) =>
         new TextDocumentRenderer(style).Render(Blocks(plan, SamplePeriods.FirstHalf2021, "Monitoraggio al 30/06/2021", "Valore al 30/06/2021"));
@@ -16,7 +20,8 @@ public static class SamplePdfs
     public static byte[] YearReport(SamplePlan plan, PdfStyle style) =>
         new TextDocumentRenderer(style).Render(Blocks(plan, SamplePeriods.Year2021, "Relazione sulla performance - anno 2021", "Consuntivo 2021"));
 
-    public static IReadOnlyList<DocumentBlock> Blocks(SamplePlan plan, string period, string title, string actualHeader)
+    /// <summary>The document's blocks; without <paramref name="period"/> the tables have no value column.</summary>
+    public static IReadOnlyList<DocumentBlock> Blocks(SamplePlan plan, string? period, string title, string? actualHeader)
     {
         var blocks = new List<DocumentBlock>
         {
@@ -30,10 +35,12 @@ public static class SamplePdfs
             foreach (var objective in plan.ObjectivesOf(strategic))
             {
                 blocks.Add(new HeadingBlock($"Obiettivo operativo {objective.Code} - {objective.Title}", 3));
-                var rows = new List<IReadOnlyList<string>> { new[] { "Indicatore", "Algoritmo", "Peso", "Target 2021", actualHeader } };
+                IReadOnlyList<string> header = ["Indicatore", "Algoritmo", "Peso", "Target 2021", .. actualHeader is null ? Array.Empty<string>() : [actualHeader]];
+                var rows = new List<IReadOnlyList<string>> { header };
                 rows.AddRange(plan.KpisOf(objective).Select(k => (IReadOnlyList<string>)
                 [
-                    k.Name, k.Algorithm, k.Weight.ToString("0.##", CultureInfo.InvariantCulture) + "%", k.Target.Raw, Display(k.ActualFor(period)),
+                    k.Name, k.Algorithm, k.Weight.ToString("0.##", CultureInfo.InvariantCulture) + "%", k.Target.Raw,
+                    .. period is null ? Array.Empty<string>() : [Display(k.ActualFor(period))],
                 ]));
                 blocks.Add(new TableBlock(rows));
             }

@@ -340,7 +340,7 @@ public sealed partial class GenericTableFamily : IPdfFamily
         var head = TextKey.Normalize(text.Length > 3000 ? text[..3000] : text);
         if (head.Contains("relazione sulla performance") || head.Contains("relazione performance")) return DocumentType.Relazione;
         if (head.Contains("monitoraggio")) return DocumentType.Monitoraggio;
-        if (head.Contains("piano degli indicatori") || head.Contains("pira")) return DocumentType.Pira;
+        if (head.Contains("piano degli indicatori") || Regex.IsMatch(head, @"\bpira\b")) return DocumentType.Pira;
         if (head.Contains("piano della performance") || head.Contains("piano performance")) return hasActuals ? DocumentType.Monitoraggio : DocumentType.Piano;
         return hasActuals ? DocumentType.Monitoraggio : DocumentType.Other;
     }
