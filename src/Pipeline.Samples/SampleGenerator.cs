@@ -37,6 +37,9 @@ public static class SampleGenerator
         return Layouts().Select(l => Render(plan, l)).ToList();
     }
 
+    /// <summary>How many documents <see cref="Generate"/> writes (workbooks and PDFs; the README not counted).</summary>
+    public static int DocumentCount => RenderAll().Count + RenderPdfs().Count;
+
     public const string PlanPdf = MoliseFolder + "/piano-2021-2023.pdf";
     public const string ReportPdf = MoliseFolder + "/relazione-2021.pdf";
 

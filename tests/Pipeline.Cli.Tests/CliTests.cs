@@ -80,7 +80,7 @@ public sealed class CliTests : IDisposable
         var result = await _cli.RunAsync("ingest", samples, bad);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("2 new", result.Stdout);
+        Assert.Contains($"{SampleGenerator.DocumentCount} new", result.Stdout);
         Assert.Contains("1 failed", result.Stdout);
         Assert.Contains(Lines(result.Stderr), l => l.StartsWith("failed: rotto.xlsx: corrupt", StringComparison.Ordinal));
 
@@ -93,7 +93,7 @@ public sealed class CliTests : IDisposable
 
         var again = await _cli.RunAsync("ingest", samples);
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains("2 unchanged", again.Stdout);
+        Assert.Contains($"{SampleGenerator.DocumentCount} unchanged", again.Stdout);
     }
 
     [Fact]
@@ -113,12 +113,22 @@ public sealed class CliTests : IDisposable
         Assert.True(values.GetArrayLength() > 0);
         foreach (var value in values.EnumerateArray())
         {
-            Assert.Equal("cell", value.GetProperty("source_kind").GetString());
-            Assert.Matches(@"^[A-Z]+\d+$", value.GetProperty("cell").GetString());
+            // workbooks lead to a cell, PDFs to a page and box
+            if (value.GetProperty("source_kind").GetString() == "cell")
+                Assert.Matches(@"^[A-Z]+\d+$", value.GetProperty("cell").GetString());
+            else
+            {
+                Assert.Equal("page", value.GetProperty("source_kind").GetString());
+                Assert.True(value.GetProperty("page").GetInt32() >= 1);
+                Assert.Equal(4, value.GetProperty("bbox").GetString()!.Split(',').Length);
+            }
             Assert.False(string.IsNullOrEmpty(value.GetProperty("raw_text").GetString()));
         }
+        Assert.Contains(values.EnumerateArray(), v => v.GetProperty("source_kind").GetString() == "cell");
+        Assert.Contains(values.EnumerateArray(), v => v.GetProperty("source_kind").GetString() == "page");
         var text = await _cli.RunAsync("trace", id);
         Assert.Matches(@"\S+![A-Z]+\d+", text.Stdout);
+        Assert.Matches(@"p\. \d+ \[[\d.]+,[\d.]+,[\d.]+,[\d.]+\]", text.Stdout);
     }
 
     [Fact]
@@ -159,7 +169,7 @@ public sealed class CliTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var first = SampleRegion.Molise().Kpis[0].Name;
         Assert.Contains(first[..20], result.Stdout);
-        Assert.Contains("2 new", result.Stdout);
+        Assert.Contains($"{SampleGenerator.DocumentCount} new", result.Stdout);
         Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
     }
@@ -173,6 +183,6 @@ public sealed class CliTests : IDisposable
         var result = await _cli.RunAsync("demo");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(await wh.CountAsync("fact_kpi_measurement") > 0);
-        Assert.Equal(2, await wh.CountAsync("dim_document"));
+        Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
     }
 }

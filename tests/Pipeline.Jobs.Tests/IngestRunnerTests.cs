@@ -43,7 +43,7 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
         var summary = await Runner(wh).RunAsync([_input.FullName, Path.Combine(_input.FullName, "missing.xlsx")], null);
 
         Assert.Equal("partial", summary.Status);
-        Assert.Equal(2, summary.Count(FileStatus.New));
+        Assert.Equal(SampleGenerator.DocumentCount, summary.Count(FileStatus.New));
         Assert.Equal(5, summary.Count(FileStatus.Failed));
         var errors = summary.Files.Where(f => f.Status == FileStatus.Failed).ToDictionary(f => Path.GetFileName(f.Path), f => f.Error!);
         Assert.Contains("corrupt", errors["corrotto.xlsx"]);
@@ -53,10 +53,10 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
         Assert.Contains("no such file", errors["missing.xlsx"]);
         Assert.All(errors.Values, e => Assert.DoesNotContain('\n', e));
 
-        Assert.Equal(2, await wh.CountAsync("dim_document"));
+        Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
         Assert.Equal(5, await wh.CountAsync("quarantine", "record_kind = 'file'"));
         var run = (await wh.QueryAsync("SELECT status, files_total, files_new, files_failed, facts_written FROM etl_run")).Single();
-        Assert.Equal(("partial", 7L, 2L, 5L), ((string)run.status, Convert.ToInt64(run.files_total), Convert.ToInt64(run.files_new), Convert.ToInt64(run.files_failed)));
+        Assert.Equal(("partial", SampleGenerator.DocumentCount + 5L, (long)SampleGenerator.DocumentCount, 5L), ((string)run.status, Convert.ToInt64(run.files_total), Convert.ToInt64(run.files_new), Convert.ToInt64(run.files_failed)));
         Assert.Equal(summary.FactsWritten, Convert.ToInt32(run.facts_written));
         Assert.True(summary.FactsWritten > 40);
     }
@@ -72,7 +72,7 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
         var again = await Runner(wh).RunAsync([_input.FullName], null);
 
         Assert.Equal("succeeded", again.Status);
-        Assert.Equal(2, again.Count(FileStatus.Unchanged));
+        Assert.Equal(SampleGenerator.DocumentCount, again.Count(FileStatus.Unchanged));
         var after = await wh.SnapshotAsync();
         foreach (var table in TestWarehouse.Tables.Where(t => t != "etl_run"))
             Assert.Equal(before[table], after[table]);
@@ -112,13 +112,13 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
         var summary = await Runner(wh, loader).RunAsync([_input.FullName], null);
 
         Assert.Equal(1, summary.Count(FileStatus.Failed));
-        Assert.Equal(1, summary.Count(FileStatus.New));
+        Assert.Equal(SampleGenerator.DocumentCount - 1, summary.Count(FileStatus.New));
         Assert.Contains("disk full", summary.Files.Single(f => f.Status == FileStatus.Failed).Error);
-        Assert.Equal(1, await wh.CountAsync("dim_document"));
-        // the failed file's facts are not there: every fact belongs to the one loaded document
+        Assert.Equal(SampleGenerator.DocumentCount - 1, await wh.CountAsync("dim_document"));
+        // the failed file's facts are not there: every fact belongs to a loaded document
         Assert.Equal(0, await wh.CountAsync("fact_kpi_target t", "t.document_id NOT IN (SELECT document_id FROM dim_document)"));
         var again = await Runner(wh).RunAsync([_input.FullName], null);
-        Assert.Equal((1, 1), (again.Count(FileStatus.New), again.Count(FileStatus.Unchanged)));
+        Assert.Equal((1, SampleGenerator.DocumentCount - 1), (again.Count(FileStatus.New), again.Count(FileStatus.Unchanged)));
     }
 }
 
