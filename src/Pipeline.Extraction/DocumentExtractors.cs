@@ -9,12 +9,16 @@ namespace Pipeline.Extraction;
 public sealed class DocumentExtractors(IReadOnlyList<IDocumentExtractor> extractors)
 {
     /// <summary>Every extractor this build has, configured from the config directory (null = built-in defaults).</summary>
-    public static DocumentExtractors Create(string? configDirectory) => new(
-    [
-        new ExtractionJsonExtractor(),
-        new WorkbookExtractor(WorkbookHeaderConfig.FromDirectory(configDirectory)),
-        new PdfExtractor(),
-    ]);
+    public static DocumentExtractors Create(string? configDirectory)
+    {
+        var headers = WorkbookHeaderConfig.FromDirectory(configDirectory);
+        return new DocumentExtractors(
+        [
+            new ExtractionJsonExtractor(),
+            new WorkbookExtractor(headers),
+            new PdfExtractor(families: PdfExtractor.DiscoverFamilies(headers)),
+        ]);
+    }
 
     /// <summary>File extensions a folder scan picks up.</summary>
     public static readonly IReadOnlySet<string> KnownExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xls", ".xlsm", ".json", ".pdf" };

@@ -46,10 +46,17 @@ public sealed class PdfExtractor(PopplerTextLayer? textLayer = null, IReadOnlyLi
         };
     }
 
-    public static IReadOnlyList<IPdfFamily> DiscoverFamilies() =>
+    /// <summary>
+    /// Every family of this assembly. A family whose constructor takes the header vocabulary gets
+    /// <paramref name="headers"/> (the one from <c>--config</c>); the others are built with no arguments.
+    /// </summary>
+    public static IReadOnlyList<IPdfFamily> DiscoverFamilies(Excel.WorkbookHeaderConfig? headers = null) =>
         typeof(IPdfFamily).Assembly.GetTypes()
-            .Where(t => typeof(IPdfFamily).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Where(t => typeof(IPdfFamily).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (IPdfFamily)Activator.CreateInstance(t)!)
+            .Select(t => headers is not null && t.GetConstructor([typeof(Excel.WorkbookHeaderConfig)]) is { } configured
+                ? (IPdfFamily)configured.Invoke([headers])
+                : t.GetConstructor(Type.EmptyTypes) is { } plain ? (IPdfFamily)plain.Invoke(null) : null)
+            .OfType<IPdfFamily>()
             .ToList();
 }
