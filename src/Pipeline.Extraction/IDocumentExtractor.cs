@@ -5,6 +5,11 @@ namespace Pipeline.Extraction;
 /// <summary>The bytes of one input file, with what its first bytes say it is.</summary>
 public sealed record InputFile(string Path, byte[] Bytes)
 {
+    private string? _sha256;
+
+    /// <summary>SHA-256 of the bytes, lower-case hex: the file's identity in the warehouse (computed once).</summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Bytes));
+
     public string Extension => System.IO.Path.GetExtension(Path).ToLowerInvariant();
     public bool StartsWith(ReadOnlySpan<byte> signature) => Bytes.AsSpan().StartsWith(signature);
 }

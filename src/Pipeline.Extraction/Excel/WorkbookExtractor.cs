@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
@@ -67,7 +66,7 @@ public sealed class WorkbookExtractor : IDocumentExtractor
             Document = new DocumentInfo
             {
                 File = Path.GetFileName(file.Path),
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
+                Sha256 = file.Sha256,
                 Format = file.StartsWith(ZipSignature) ? "xlsx" : "xls",
                 Family = "workbook",
                 Chamber = ChamberResolver.FindInText(titles)?.Name,

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Pipeline.Core.Extraction;
 using Pipeline.Extraction.Pdf.Families;
 
@@ -38,7 +37,7 @@ public sealed class PdfExtractor(PopplerTextLayer? textLayer = null, IReadOnlyLi
             Document = document.Document with
             {
                 File = Path.GetFileName(file.Path),
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
+                Sha256 = file.Sha256,
                 Format = "pdf",
                 Family = family.Name,
                 Pages = text.Pages.Count,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Pipeline.Extraction;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Loading;
@@ -103,7 +102,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         try
         {
             var input = DocumentExtractors.Read(path);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(input.Bytes));
+            var sha = input.Sha256;
             if (await Loader.IsLoadedAsync(sha, ct))
             {
                 log.Information("{Document}: unchanged (sha256 {Sha}), skipped", path, sha[..12]);
