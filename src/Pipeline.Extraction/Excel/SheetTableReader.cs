@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Core.Extraction;
 using Pipeline.Core.Model;
 using Pipeline.Core.Text;
@@ -13,7 +12,6 @@ namespace Pipeline.Extraction.Excel;
 public sealed class SheetTableReader(HeaderMatcher matcher)
 {
     private static readonly ColumnRole[] ObjectiveRoles = [ColumnRole.Area, ColumnRole.Strategic, ColumnRole.ObjectiveCode, ColumnRole.Objective];
-    private static readonly string[] Missing = ["-", "--", "---", "n.d.", "nd", "n.a.", "na", "n/a", "non disponibile"];
 
     /// <summary>Objectives and KPIs of this sheet, appended to the workbook-wide lists (ids stay unique).</summary>
     public void Read(SheetGrid grid, int headerRow, SheetContext context, WorkbookAccumulator into)
@@ -146,7 +144,7 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
             if (cell.IsEmpty) continue;
             var period = (spec.Period ?? DefaultPeriod(context, isActual: false))?.Code;
             var parsed = ReadTarget(cell, period);
-            if (parsed.Count == 0 && !IsMissing(CellValues.Display(cell)))
+            if (parsed.Count == 0 && !ActualText.IsNoValue(CellValues.Display(cell)))
                 into.Warnings.Add($"{grid.Name}!{SheetGrid.CellName(row, spec.Column)}: target '{CellValues.Display(cell)}' could not be read");
             foreach (var value in parsed)
             {
@@ -165,7 +163,7 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
         {
             var cell = grid[row, spec.Column];
             var display = CellValues.Display(cell);
-            if (cell.IsEmpty || IsMissing(display)) continue;
+            if (cell.IsEmpty || ActualText.IsNoValue(display)) continue;
             var period = (spec.Period ?? DefaultPeriod(context, isActual: true))?.Code;
             if (period is null)
             {
@@ -219,13 +217,9 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
             case bool b:
                 return new ExtractedActual(period, display, null, source) { Flag = b };
         }
-        if (CellValues.Number(cell) is { } number) return new ExtractedActual(period, display, number.Value, source);
-        var normalized = TextKey.Normalize(display);
-        if (normalized is "si" or "no") return new ExtractedActual(period, display, null, source) { Flag = normalized == "si" };
-        if (DateOnly.TryParseExact(display, ["d/M/yyyy", "dd/MM/yyyy", "d.M.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return new ExtractedActual(period, display, null, source) { Date = date };
-        return new ExtractedActual(period, display, null, source);
+        // a number cell keeps its percent format; text goes through the shared reader
+        return cell.Value is double && CellValues.Number(cell) is { } number
+            ? new ExtractedActual(period, display, number.Value, source)
+            : ActualText.Read(period, display, source);
     }
-
-    private static bool IsMissing(string text) => Missing.Contains(text.Trim().ToLowerInvariant());
 }

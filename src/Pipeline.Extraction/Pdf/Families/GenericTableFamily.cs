@@ -249,9 +249,9 @@ public sealed partial class GenericTableFamily : IPdfFamily
                 foreach (var value in TargetExpression.Parse(text, period))
                     if ((value.Period ?? period) is { } p) targets.Add(new ExtractedTarget(p, value with { Period = p }, Box(c)));
             }
-            else if (header[c].Role == ColumnRole.Actual && period is not null && !IsMissing(text))
+            else if (header[c].Role == ColumnRole.Actual && period is not null && !ActualText.IsNoValue(text))
             {
-                actuals.Add(Actual(text, period, Box(c)));
+                actuals.Add(ActualText.Read(period, text, Box(c)));
             }
         }
 
@@ -274,18 +274,6 @@ public sealed partial class GenericTableFamily : IPdfFamily
             Source = Box(kpiColumn),
         });
     }
-
-    private static ExtractedActual Actual(string text, string period, SourceRef source)
-    {
-        if (ItalianNumber.Parse(text) is { } number) return new ExtractedActual(period, text, number.Value, source);
-        var key = TextKey.Normalize(text);
-        if (key is "si" or "no") return new ExtractedActual(period, text, null, source) { Flag = key == "si" };
-        return DateOnly.TryParseExact(text, ["d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new ExtractedActual(period, text, null, source) { Date = date }
-            : new ExtractedActual(period, text, null, source);
-    }
-
-    private static bool IsMissing(string text) => TextKey.Normalize(text) is "" or "nd" or "n d" or "na";
 
     /// <summary>
     /// The objective a table belongs to: the objective headings between the previous table and this one
