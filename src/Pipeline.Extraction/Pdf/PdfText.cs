@@ -14,7 +14,4 @@ public sealed record PdfPage(int Number, double Width, double Height, IReadOnlyL
 }
 
 /// <summary>The text layer of a whole PDF.</summary>
-public sealed record PdfText(string File, IReadOnlyList<PdfPage> Pages)
-{
-    public int WordCount => Pages.Sum(p => p.Words.Count);
-}
+public sealed record PdfText(string File, IReadOnlyList<PdfPage> Pages);

@@ -26,10 +26,6 @@ public sealed class TableColumns
     public double Tolerance { get; }
     public int Count => Starts.Count;
 
-    /// <summary>Columns from the words of a header line that begin each column's heading.</summary>
-    public static TableColumns FromHeaderWords(IEnumerable<PdfWord> headingStarts, double tolerance = 3) =>
-        new(headingStarts.Select(w => w.X0).ToList(), tolerance);
-
     /// <summary>The column index of a word.</summary>
     public int ColumnOf(PdfWord word)
     {
