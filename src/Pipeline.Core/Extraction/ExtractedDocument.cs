@@ -75,6 +75,12 @@ public sealed record RawNumber(string Raw, decimal? Value);
 public sealed record ExtractedTarget(string Period, TargetValue Value, SourceRef? Source = null)
 {
     public string Raw => Value.Raw;
+
+    /// <summary>
+    /// The KPI's weight for this period when the document prints one weight per period (a plan whose tables have a
+    /// "Peso %" column per year); null otherwise (the KPI's own weight applies).
+    /// </summary>
+    public decimal? Weight { get; init; }
 }
 
 /// <summary>

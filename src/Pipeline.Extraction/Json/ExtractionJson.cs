@@ -104,7 +104,8 @@ public static class ExtractionJson
                 TargetOperator.Text => TargetValue.FreeText(period, raw),
                 _ => new TargetValue(period, op, raw, Number: v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null, Unit: unit),
             };
-            return new ExtractedTarget(period, value, ReadSource(e, options));
+            var weight = e.TryGetProperty("weight", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDecimal() : (decimal?)null;
+            return new ExtractedTarget(period, value, ReadSource(e, options)) { Weight = weight };
         }
 
         public override void Write(Utf8JsonWriter writer, ExtractedTarget target, JsonSerializerOptions options)
@@ -125,6 +126,11 @@ public static class ExtractionJson
                     break;
             }
             if (value.Unit is not null) writer.WriteString("unit", value.Unit);
+            if (target.Weight is { } weight)
+            {
+                writer.WritePropertyName("weight");
+                JsonSerializer.Serialize(writer, weight, options);
+            }
             WriteSource(writer, target.Source, options);
             writer.WriteEndObject();
         }
