@@ -23,7 +23,7 @@ public abstract class LoaderTests(string dialect)
         Assert.Equal(before, await wh.SnapshotAsync());
         Assert.True(await wh.CountAsync("dim_chamber") >= 60);
         Assert.Equal("FRLT", await wh.ScalarAsync<string>("SELECT code FROM dim_chamber WHERE names LIKE '%Latina%'"));
-        Assert.Equal(2, await wh.CountAsync("schema_migrations"));
+        Assert.Equal(3, await wh.CountAsync("schema_migrations"));
     }
 
     [Fact]
@@ -59,6 +59,26 @@ public abstract class LoaderTests(string dialect)
         var rows = await new KpiQueries(wh.Dialect).ListAsync("FG", 2021);
         Assert.Contains(rows, r => r.Kpi == "Diffusione del cassetto digitale" && r.Period == "2021" && r.TargetText == ">= 13,00 %");
         Assert.Contains(rows, r => r.Kpi == "Diffusione del cassetto digitale" && r.Period == "2021-S1" && r.ActualValue == 21.66m);
+    }
+
+    [Fact]
+    public async Task A_weight_printed_per_period_lands_on_that_period_s_target()
+    {
+        await using var wh = await NewWarehouseAsync();
+        var doc = Documents.FoggiaMonitoring();
+        var kpi = doc.Kpis[3] with
+        {
+            Targets =
+            [
+                new ExtractedTarget("2021", TargetValue.FreeText("2021", "Avvio con azioni specifiche"), Documents.Cell("F6")) { Weight = 60m },
+                new ExtractedTarget("2022", TargetValue.FreeText("2022", "Completamento del percorso"), Documents.Cell("H6")) { Weight = 40m },
+            ],
+        };
+        await new DocumentLoader(wh.Dialect).LoadAsync(Request(doc with { Kpis = [.. doc.Kpis.Take(3), kpi] }));
+
+        var rows = await wh.QueryAsync("SELECT p.code AS period, t.weight FROM fact_kpi_target t JOIN dim_period p ON p.period_id = t.period_id WHERE t.weight IS NOT NULL ORDER BY p.code");
+        Assert.Equal([("2021", 60.0), ("2022", 40.0)], rows.Select(r => ((string)r.period, Convert.ToDouble(r.weight))).ToList());
+        Assert.Equal(3, await wh.CountAsync("fact_kpi_target", "weight IS NULL"));
     }
 
     [Fact]

@@ -289,13 +289,14 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
                 var value = target.Value;
                 await session.ExecuteAsync(
                     """
-                    INSERT INTO fact_kpi_target (document_id, kpi_id, period_id, operator, value_num, value_flag, value_date, unit, raw, lineage_id)
-                    VALUES (@documentId, @kpiId, @periodId, @op, @num, @Flag, @date, @unit, @Raw, @lineageId)
+                    INSERT INTO fact_kpi_target (document_id, kpi_id, period_id, operator, value_num, value_flag, value_date, unit, raw, weight, lineage_id)
+                    VALUES (@documentId, @kpiId, @periodId, @op, @num, @Flag, @date, @unit, @Raw, @weight, @lineageId)
                     """,
                     new
                     {
                         documentId, kpiId, periodId, op = value.Operator.ToSymbol(), num = dialect.Number(value.Number), value.Flag,
-                        date = value.Date is { } d ? dialect.Date(d) : null, unit = value.Unit ?? kpi.Unit, value.Raw, lineageId,
+                        date = value.Date is { } d ? dialect.Date(d) : null, unit = value.Unit ?? kpi.Unit, value.Raw,
+                        weight = dialect.Number(target.Weight), lineageId,
                     });
                 counts.Targets++;
             }
