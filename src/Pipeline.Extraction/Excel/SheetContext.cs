@@ -36,13 +36,8 @@ public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? 
         Period? reporting = null;
         foreach (var line in lines.Where(l => l.Length > 0))
         {
-            var cycle = Cycle().Match(line);
-            if (cycle.Success && from is null)
-            {
-                from = int.Parse(cycle.Groups[1].Value);
-                to = int.Parse(cycle.Groups[2].Value);
-            }
-            var rest = Cycle().Replace(line, " ");
+            if (from is null && PlanCycle.Find(line) is { } cycle) (from, to) = cycle;
+            var rest = PlanCycle.Remove(line);
             if (PeriodResolver.Resolve(rest, from)?.ToReportingPeriod() is { } period && IsFiner(period, reporting))
                 reporting = period;
         }
@@ -51,9 +46,6 @@ public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? 
 
     private static bool IsFiner(Period candidate, Period? current) =>
         current is null || (candidate.End.DayNumber - candidate.Start.DayNumber) < (current.End.DayNumber - current.Start.DayNumber);
-
-    [GeneratedRegex(@"\b(20\d\d)\s*[-/–]\s*(20\d\d)\b")]
-    private static partial Regex Cycle();
 }
 
 /// <summary>An objective named in a sheet's title: "OS.1 - Digitalizzazione" → code OS.1, title Digitalizzazione.</summary>

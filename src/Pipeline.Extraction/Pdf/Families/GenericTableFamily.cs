@@ -311,11 +311,7 @@ public sealed partial class GenericTableFamily : IPdfFamily
         _ => ObjectiveLevel.Operational,
     };
 
-    private static (int? From, int? To) Cycle(string text)
-    {
-        var match = CycleRegex().Match(text);
-        return match.Success ? (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)) : (null, null);
-    }
+    private static (int? From, int? To) Cycle(string text) => PlanCycle.Find(text) is { } c ? (c.From, c.To) : (null, null);
 
     private static int? ReportingYear(string text)
     {
@@ -367,9 +363,6 @@ public sealed partial class GenericTableFamily : IPdfFamily
             return id;
         }
     }
-
-    [GeneratedRegex(@"\b(20\d\d)\s*[-/–]\s*(20\d\d)\b")]
-    private static partial Regex CycleRegex();
 
     [GeneratedRegex(@"\b20\d\d\b")]
     private static partial Regex YearInText();
