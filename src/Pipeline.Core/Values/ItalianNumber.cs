@@ -228,7 +228,7 @@ internal static partial class ValueText
     }
 
     /// <summary>
-    /// True for the markers that mean "no value": empty, runs of dashes (<c>-</c>, <c>---</c>, <c>—</c>),
+    /// True for the markers that mean "no value": empty, runs of dashes or dots (<c>-</c>, <c>---</c>, <c>—</c>, <c>...</c>),
     /// <c>NA</c>, <c>N/A</c>, <c>n.a.</c>, <c>n.d.</c>, <c>ND</c>, <c>/</c>, <c>//</c>, <c>Non applicabile</c>.
     /// </summary>
     public static bool IsBlankMarker(string? text)
@@ -243,6 +243,6 @@ internal static partial class ValueText
     [GeneratedRegex(@"[\s\u00A0\u2007\u202F\u2009\u200A\u2002\u2003]+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^(?:[-–—―‐‑_]+|n\.?\s?[ad]\.?|n/[ad]|/+|non\s+applicabile)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[-–—―‐‑_.…]+|n\.?\s?[ad]\.?|n/[ad]|/+|non\s+applicabile)$", RegexOptions.IgnoreCase)]
     private static partial Regex BlankMarker();
 }

@@ -296,6 +296,7 @@ public sealed class TargetExpressionTests
     [InlineData("<p>-</p>")]
     [InlineData("//")] // Brescia plan 2021-2023, strategic 2.3, 2023 column
     [InlineData("Non applicabile")] // same cell
+    [InlineData("...")]
     public void NoValueCellsGiveNoTargets(string? cell) =>
         Assert.Empty(TargetExpression.Parse(cell, "2021"));
 

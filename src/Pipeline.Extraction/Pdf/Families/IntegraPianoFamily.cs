@@ -464,7 +464,7 @@ public sealed partial class IntegraPianoFamily : IPdfFamily
                 var algorithm = row[Column.Algorithm] is { IsEmpty: false } a ? a.Text : null;
                 decimal? weight = row[Column.Weight] is { IsEmpty: false } w && ItalianNumber.Parse(w.Text) is { } wn ? wn.Value : null;
                 RawNumber? baseline = null;
-                if (row[Column.Baseline] is { IsEmpty: false } b && !NoValue().IsMatch(b.Text))
+                if (row[Column.Baseline] is { IsEmpty: false } b && !ActualText.IsNoValue(b.Text))
                     baseline = new RawNumber(b.Text, ItalianNumber.Parse(b.Text)?.Value);
                 var targets = new List<ExtractedTarget>();
                 string? unit = null;
@@ -519,9 +519,6 @@ public sealed partial class IntegraPianoFamily : IPdfFamily
 
     [GeneratedRegex(@"^Unit[àa']\s+organizzativ[ae]\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrgUnitsTitle();
-
-    [GeneratedRegex(@"^\s*(?:[-–—_.]+|N\.?A\.?|N/A|n\.?[ad]\.?|ND|/)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex NoValue();
 
     [GeneratedRegex(@"^[\s\-–—_.]+$")]
     private static partial Regex DashesOnly();
