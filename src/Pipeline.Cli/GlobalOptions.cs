@@ -11,7 +11,7 @@ public sealed class GlobalOptions
 {
     public Option<string?> Warehouse { get; } = new("--warehouse")
     {
-        Description = "warehouse connection string (default: $PIPELINE_WAREHOUSE, else 'Data Source=./data/warehouse.db'; 'Host=…' selects PostgreSQL)",
+        Description = "warehouse connection string or SQLite file (default: $PIPELINE_WAREHOUSE, else 'Data Source=./data/warehouse.db'; 'Host=…' selects PostgreSQL)",
         Recursive = true,
     };
 

@@ -49,14 +49,14 @@ public abstract class SqlDialect
 
     /// <summary>
     /// Picks the dialect from a connection string: one with <c>Host=</c> is PostgreSQL, anything else an SQLite
-    /// file (<c>Data Source=./data/warehouse.db</c>).
+    /// file (<c>Data Source=./data/warehouse.db</c>). A bare path without any <c>key=value</c> pair
+    /// (<c>/tmp/warehouse.db</c>) is taken for an SQLite file.
     /// </summary>
     public static SqlDialect FromConnectionString(string connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ArgumentException("the warehouse connection string is empty", nameof(connectionString));
-        return connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new PostgresDialect(connectionString)
-            : new SqliteDialect(connectionString);
+        if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return new PostgresDialect(connectionString);
+        return new SqliteDialect(connectionString.Contains('=') ? connectionString : "Data Source=" + connectionString);
     }
 }
