@@ -62,6 +62,32 @@ public sealed class GenericTableFamilyTests : IDisposable
     }
 
     [Fact]
+    public void A_header_alone_at_the_foot_of_a_page_keeps_its_columns_for_the_rows_on_the_next_page()
+    {
+        static IReadOnlyList<PdfTextLine> Row(double y, params string[] cells) =>
+            cells.Select((text, i) => new PdfTextLine(new[] { 56d, 250, 420, 470 }[i], y, text)).ToList();
+        var first = new List<PdfTextLine>
+        {
+            new(56, 60, "Camera di Commercio del Molise - Piano della Performance 2021-2023", 12),
+            new(56, 700, "Obiettivo operativo OO.1.1 - Estendere l'uso degli strumenti digitali"),
+        };
+        first.AddRange(Row(780, "Indicatore", "Algoritmo", "Peso", "Target 2021"));
+        var second = new List<PdfTextLine>();
+        second.AddRange(Row(60, "Dispositivi rilasciati", "Numero di dispositivi", "40%", "Almeno 1.800"));
+        second.AddRange(Row(72, "alle imprese")); // a wrapped cell, then the next row after a wider gap
+        second.AddRange(Row(94, "Imprese con fascicolo", "Imprese / imprese attive", "60%", ">= 12%"));
+        var path = Path.Combine(_dir.FullName, "orphan-header.pdf");
+        File.WriteAllBytes(path, MinimalPdf.Write([first, second]));
+
+        var doc = new PdfExtractor(families: [new GenericTableFamily()]).Extract(DocumentExtractors.Read(path));
+
+        Assert.Equal(["Dispositivi rilasciati alle imprese", "Imprese con fascicolo"], doc.Kpis.Select(k => k.Name));
+        Assert.Equal([40m, 60m], doc.Kpis.Select(k => k.Weight));
+        Assert.Equal([1800m, 12m], doc.Kpis.Select(k => k.Targets.Single().Value.Number));
+        Assert.All(doc.Kpis, k => Assert.Equal("OO.1.1", doc.Objectives.Single(o => o.Id == k.Objective).Code));
+    }
+
+    [Fact]
     public void A_pdf_without_kpi_tables_is_not_recognised()
     {
         var path = Path.Combine(_dir.FullName, "prose.pdf");

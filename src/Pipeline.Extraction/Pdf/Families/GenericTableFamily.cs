@@ -194,7 +194,10 @@ public sealed partial class GenericTableFamily : IPdfFamily
                 }
                 x = covering.X0;
             }
-            starts.Add(free ? x : header[c].X0 - 2);
+            // never right of the heading: a cell that starts where its heading starts belongs to its column even when
+            // no line below the heading (on its page) covered the heading's left edge, e.g. a header alone at the foot
+            // of a page with its rows on the next one
+            starts.Add(free ? Math.Min(x, header[c].X0) : header[c].X0 - 2);
         }
         return starts;
     }
