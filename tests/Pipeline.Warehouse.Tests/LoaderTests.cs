@@ -119,6 +119,43 @@ public abstract class LoaderTests(string dialect)
         Assert.Equal(21.66, Convert.ToDouble(history[0].value), 6);
     }
 
+    [Fact]
+    public async Task A_one_year_report_joins_the_plan_whose_cycle_holds_its_year()
+    {
+        await using var wh = await NewWarehouseAsync();
+        var loader = new DocumentLoader(wh.Dialect);
+        ExtractedDocument Report(string sha, int year)
+        {
+            var doc = Documents.FoggiaMonitoring(sha);
+            return doc with
+            {
+                Document = doc.Document with { DocType = "relazione", PeriodFrom = year, PeriodTo = year },
+                Kpis = doc.Kpis.Select(k => k with { Actuals = k.Actuals.Select(a => a with { Period = year.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList() }).ToList(),
+            };
+        }
+        var plan = await loader.LoadAsync(Request(Documents.FoggiaMonitoring("sha-plan-2021")));
+        var report = await loader.LoadAsync(Request(Report("sha-report-2021", 2021)));
+
+        Assert.Equal(LoadOutcome.Loaded, report.Outcome);
+        Assert.Equal(1, await wh.CountAsync("dim_plan"));
+        Assert.Equal(4, await wh.CountAsync("dim_kpi"));
+        Assert.Equal(2, await wh.CountAsync("dim_document", "is_current"));
+        Assert.Equal(await wh.ScalarAsync<long>($"SELECT plan_id FROM dim_document WHERE document_id = {plan.DocumentId}"),
+                     await wh.ScalarAsync<long>($"SELECT plan_id FROM dim_document WHERE document_id = {report.DocumentId}"));
+        Assert.Equal("FG|relazione|2021-2021|2021", await wh.ScalarAsync<string>($"SELECT logical_key FROM dim_document WHERE document_id = {report.DocumentId}"));
+
+        // rolling cycles: the 2022 report belongs to the plan adopted for 2022; a year no plan holds gets a plan of its own
+        var nextPlan = Documents.FoggiaMonitoring("sha-plan-2022");
+        await loader.LoadAsync(Request(nextPlan with { Document = nextPlan.Document with { PeriodFrom = 2022, PeriodTo = 2024 } }));
+        await loader.LoadAsync(Request(Report("sha-report-2022", 2022)));
+        await loader.LoadAsync(Request(Report("sha-report-2026", 2026)));
+        Assert.Equal(["2021-2023", "2022-2024", "2026-2026"],
+            (await wh.QueryAsync("SELECT cycle_from, cycle_to FROM dim_plan ORDER BY cycle_from")).Select(r => $"{r.cycle_from}-{r.cycle_to}"));
+        Assert.Equal("2022-2024", (await wh.QueryAsync(
+            "SELECT p.cycle_from, p.cycle_to FROM dim_document d JOIN dim_plan p ON p.plan_id = d.plan_id WHERE d.sha256 = 'sha-report-2022'"))
+            .Select(r => $"{r.cycle_from}-{r.cycle_to}").Single());
+    }
+
     [Theory]
     [InlineData("document")]
     [InlineData("objectives")]

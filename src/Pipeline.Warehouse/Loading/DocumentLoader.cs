@@ -58,12 +58,22 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
             ?? throw new LoadException($"chamber {chamber.Code} is not in dim_chamber; run 'pipeline init' first");
 
         var (cycleFrom, cycleTo) = PlanCycle(document);
-        var planId = await session.ScalarAsync<long>(
-            """
-            INSERT INTO dim_plan (chamber_id, cycle_from, cycle_to) VALUES (@chamberId, @cycleFrom, @cycleTo)
-            ON CONFLICT (chamber_id, cycle_from, cycle_to) DO UPDATE SET cycle_to = excluded.cycle_to
-            RETURNING plan_id
-            """, new { chamberId, cycleFrom, cycleTo });
+        // Conform: a document of one year (a Relazione 2021) reports on the plan whose cycle holds that year; when
+        // plans overlap (rolling cycles), the one that starts latest, i.e. the plan adopted for that year.
+        var planId = (cycleFrom == cycleTo
+                ? await session.ScalarAsync<long?>(
+                    """
+                    SELECT plan_id FROM dim_plan
+                    WHERE chamber_id = @chamberId AND cycle_from <= @cycleFrom AND cycle_to >= @cycleFrom AND cycle_to > cycle_from
+                    ORDER BY cycle_from DESC, cycle_to DESC LIMIT 1
+                    """, new { chamberId, cycleFrom })
+                : null)
+            ?? await session.ScalarAsync<long>(
+                """
+                INSERT INTO dim_plan (chamber_id, cycle_from, cycle_to) VALUES (@chamberId, @cycleFrom, @cycleTo)
+                ON CONFLICT (chamber_id, cycle_from, cycle_to) DO UPDATE SET cycle_to = excluded.cycle_to
+                RETURNING plan_id
+                """, new { chamberId, cycleFrom, cycleTo });
 
         var reportedPeriod = ReportedPeriod(document);
         var docType = DocumentTypes.Parse(info.DocType).ToCode();
