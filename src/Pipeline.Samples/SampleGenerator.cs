@@ -40,23 +40,46 @@ public static class SampleGenerator
     /// <summary>How many documents <see cref="Generate"/> writes (workbooks and PDFs; the README not counted).</summary>
     public static int DocumentCount => RenderAll().Count + RenderPdfs().Count;
 
+    /// <summary>
+    /// How many of the documents a first ingest of the folder reports as superseding rather than new: the half-year
+    /// monitoring is there twice, as PDF and as workbook, with the same logical key (chamber, type, years, 2021-S1);
+    /// files are read in path order, so the workbook, read after the PDF, supersedes it.
+    /// </summary>
+    public const int SupersedingOnFirstIngest = 1;
+
     public const string PlanPdf = MoliseFolder + "/piano-2021-2023.pdf";
+    public const string FirstHalfPdf = MoliseFolder + "/monitoraggio-2021-semestre1.pdf";
     public const string ReportPdf = MoliseFolder + "/relazione-2021.pdf";
 
+    /// <summary>Style of the committed plan: A4 portrait, Helvetica 9, bordered tables.</summary>
+    public static Pdf.PdfStyle PlanPdfStyle() => new();
+
+    /// <summary>Style of the committed half-year monitoring PDF: Helvetica 9, tables on 80% of the width (cells wrap more), "Pagina N di M" footers.</summary>
+    public static Pdf.PdfStyle FirstHalfPdfStyle() => new() { TableWidth = 0.8, PageNumbers = true };
+
     /// <summary>
-    /// The sample PDFs: the plan (portrait, Helvetica, bordered tables) and the year report (landscape, Times,
-    /// running header and page numbers), both in the table layout the generic PDF family reads.
+    /// Style of the committed year report: A4 landscape, Times 10, half-inch margins with a running header and
+    /// "Pagina N di M" footers in them.
+    /// </summary>
+    public static Pdf.PdfStyle ReportPdfStyle() => new()
+    {
+        Font = "Times-Roman", FontSize = 10, Landscape = true, Margin = 36,
+        RunningHeader = "Camera di Commercio del Molise - Relazione 2021", PageNumbers = true,
+    };
+
+    /// <summary>
+    /// The sample PDFs: the plan in Integra's plan-export layout (integra-piano family), the half-year monitoring in
+    /// the generic table layout (generic family; the same data as the half-year workbook, so one supersedes the
+    /// other) and the year report in Integra's Relazione layout with printed scores (integra-relazione family).
     /// </summary>
     public static IReadOnlyList<(string FileName, byte[] Bytes)> RenderPdfs()
     {
         var plan = SampleRegion.Molise();
         return
         [
-            (PlanPdf, Pdf.SamplePdfs.Plan(plan, new Pdf.PdfStyle())),
-            (ReportPdf, Pdf.SamplePdfs.YearReport(plan, new Pdf.PdfStyle
-            {
-                Font = "Times-Roman", FontSize = 10, Landscape = true, RunningHeader = plan.ChamberName + " - Relazione 2021", PageNumbers = true,
-            })),
+            (PlanPdf, Pdf.IntegraPianoLayout.Render(plan, PlanPdfStyle())),
+            (FirstHalfPdf, Pdf.SamplePdfs.FirstHalfMonitoring(plan, FirstHalfPdfStyle())),
+            (ReportPdf, Pdf.IntegraRelazioneLayout.Render(plan, ReportPdfStyle())),
         ];
     }
 
@@ -227,9 +250,19 @@ public static class SampleGenerator
         | File | Period | Traps |
         |------|--------|-------|
         | `monitoraggio-2021-semestre1.xlsx` | 2021-S1 | instructions sheet first (no table); one sheet per strategic objective; title rows (chamber, plan, "Monitoraggio al 30/06/2021", strategic objective) above a header on row 7; headers "Codice obiettivo, Obiettivo, Indicatore, Algoritmo, Peso, Target 2021, Valore al 30/06/2021, Note, Fonte"; objective code and title merged down over their KPIs; values as Italian text ("1.034", "6,4%", "112.450,5", "4,2") mixed with numeric cells (percentages as 0.825 with format 0.0%, counts with #,##0); weights as 0.4 with format 0%; targets as text (">= 70%", "Almeno 120", "<= 5 gg", "Entro 30/10/2021", "SI", "≥ 12%"); deadline actuals as text dates; a status text ("In corso"); blank rows between objectives; "Legenda:" rows under the table; IND.3.2.1 has no half-year value (empty cell). |
-        | `piano-2021-2023.pdf` | 2021-2023 | the plan as a PDF: objective headings (strategic, then operational, titles wrapping) above bordered KPI tables "Indicatore, Algoritmo, Peso, Target 2021"; cells wrap over several lines; A4 portrait, Helvetica. |
-        | `relazione-2021.pdf` | 2021 | the year report as a PDF: the same tables with "Consuntivo 2021"; A4 landscape, Times; a running header and "Pagina N di M" footers to ignore. |
+        | `monitoraggio-2021-semestre1.pdf` | 2021-S1 | the same half-year monitoring sent again as a PDF, in the generic table layout (generic family): objective headings (strategic, then operational, titles wrapping) above bordered tables "Indicatore, Algoritmo, Peso, Target 2021, Valore al 30/06/2021" on 80% of the page width, so cells wrap over several lines; "Pagina N di M" footers; IND.3.2.1 empty, IND.1.2.3 "In corso". Same chamber, type, plan years and period as the workbook: one logical document sent twice (see below). |
+        | `piano-2021-2023.pdf` | 2021-2023 | the plan in the layout of Integra's plan export (integra-piano family): a title naming chamber and cycle, then "Obiettivo strategico: OS.1 …" and "Obiettivo operativo: OO.1.1 …" headings (titles wrapping) each with a description, "Unità organizzative coinvolte" with one unit per line, "KPI Associati" and a table "Indicatori testo, Algoritmo, Peso, Stato, Target": weights as bare numbers, Stato (the baseline) "---", targets per year "Anno: 2021 >= 1.800", "Anno: 2021 >= 12%", deadlines "Anno: 2021 <= 30/09/2021" ("%" is the only unit printed); the strategic objectives have no KPI table; A4 portrait, Helvetica. |
+        | `relazione-2021.pdf` | 2021 | the year report in the layout of Integra's Relazione (integra-relazione family): "Relazione sulla performance - anno 2021", a premise; section 3.1 with a card per strategic objective, section 3.2 with an "OS.1 - …" heading per strategic objective and under it a card per operational objective (label column "Obiettivo operativo", "Descrizione" left empty, "Unità organizzative coinvolte", "Risultato misurato obiettivo", "Valutazione obiettivo") followed by a table "Indicatore, Algoritmo, Peso, Target 2021, Consuntivo 2021, Scostamento rispetto al target" with values the Integra way (">= 1.800,00 N.", "13,10 %", "Entro 30/09/2021" met on "15/09/2021", "-15,00 gg", "-" for no deviation); header cells wrap; a card cut by a page break; the scores printed follow a stated rule (a KPI scores consuntivo/target, target/consuntivo for maximum targets, at most 100%; deadlines and SI/NO 100% or 0%; an operational objective the KPI-weighted mean, a strategic one the mean of its operational objectives: all 100% in 2021); a document of one year (2021-2021) that the warehouse attaches to the plan 2021-2023; A4 landscape, Times, half-inch margins holding a running header and "Pagina N di M" footers to ignore. |
         | `monitoraggio-2021-consuntivo.xls` | 2021 | BIFF8; one table sheet for the whole plan with a notes sheet last; two title rows and a header on row 4; other order and synonyms "Obiettivo strategico, Cod. obiettivo, Obiettivo operativo, KPI, Formula, U.M., Peso %, Target, Consuntivo 2021, Fonte dati, Struttura"; strategic objective and objective cells merged down; numeric values with percentages as fractions (0.705 with format 0.00%); weights as plain numbers (40); targets alternately numeric cells (0.12 as 0%, 1800 as #,##0, a date cell for a deadline; the operator is not in the cell) and text; deadline actuals as date cells (dd/mm/yyyy); "N.B." and "Fonte:" rows under the table. |
+
+        ### The same monitoring sent twice
+
+        A chamber often sends the half-year monitoring both as the workbook it was filled in and as a PDF of it.
+        `monitoraggio-2021-semestre1.xlsx` and `monitoraggio-2021-semestre1.pdf` have the same logical key (chamber CBIS,
+        type monitoraggio, plan 2021-2023, reported period 2021-S1), so the warehouse keeps one current version: files
+        are read in path order, the PDF is loaded first and the workbook supersedes it (`pipeline demo` reports
+        "4 new, 1 superseding"). The data are identical, so the KPIs show the same half-year values either way; the
+        PDF's facts stay as history.
 
         """.ReplaceLineEndings("\n");
 }

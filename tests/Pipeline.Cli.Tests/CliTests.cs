@@ -80,7 +80,7 @@ public sealed class CliTests : IDisposable
         var result = await _cli.RunAsync("ingest", samples, bad);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains($"{SampleGenerator.DocumentCount} new", result.Stdout);
+        Assert.Contains($"{SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest} new, {SampleGenerator.SupersedingOnFirstIngest} superseding", result.Stdout);
         Assert.Contains("1 failed", result.Stdout);
         Assert.Contains(Lines(result.Stderr), l => l.StartsWith("failed: rotto.xlsx: corrupt", StringComparison.Ordinal));
 
@@ -167,9 +167,14 @@ public sealed class CliTests : IDisposable
         Samples();
         var result = await _cli.RunAsync("demo");
         Assert.True(result.ExitCode == 0, result.ToString());
-        var first = SampleRegion.Molise().Kpis[0].Name;
-        Assert.Contains(first[..20], result.Stdout);
-        Assert.Contains($"{SampleGenerator.DocumentCount} new", result.Stdout);
+        var plan = SampleRegion.Molise();
+        Assert.Contains(plan.Kpis[0].Name[..20], result.Stdout);
+        Assert.Contains($"{SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest} new, {SampleGenerator.SupersedingOnFirstIngest} superseding", result.Stdout);
+        // the half-year monitoring sent twice (PDF, then workbook) is one logical document: the KPIs are listed once,
+        // each with its 2021 target and actual, and all but one with their half-year value
+        Assert.Contains("superseding: ", result.Stderr + result.Stdout);
+        var withActuals = plan.Kpis.Count * 2 - 1;
+        Assert.Contains($"{plan.Kpis.Count} KPIs, {plan.Kpis.Count} targets, {withActuals} actuals.", result.Stdout);
         Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
     }
@@ -184,5 +189,6 @@ public sealed class CliTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(await wh.CountAsync("fact_kpi_measurement") > 0);
         Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
+        Assert.Equal(SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest, await wh.CountAsync("dim_document", "is_current"));
     }
 }

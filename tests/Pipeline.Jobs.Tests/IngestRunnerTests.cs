@@ -43,7 +43,9 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
         var summary = await Runner(wh).RunAsync([_input.FullName, Path.Combine(_input.FullName, "missing.xlsx")], null);
 
         Assert.Equal("partial", summary.Status);
-        Assert.Equal(SampleGenerator.DocumentCount, summary.Count(FileStatus.New));
+        var newFiles = SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest;
+        Assert.Equal(newFiles, summary.Count(FileStatus.New));
+        Assert.Equal(SampleGenerator.SupersedingOnFirstIngest, summary.Count(FileStatus.Superseding));
         Assert.Equal(5, summary.Count(FileStatus.Failed));
         var errors = summary.Files.Where(f => f.Status == FileStatus.Failed).ToDictionary(f => Path.GetFileName(f.Path), f => f.Error!);
         Assert.Contains("corrupt", errors["corrotto.xlsx"]);
@@ -55,8 +57,10 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
 
         Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
         Assert.Equal(5, await wh.CountAsync("quarantine", "record_kind = 'file'"));
-        var run = (await wh.QueryAsync("SELECT status, files_total, files_new, files_failed, facts_written FROM etl_run")).Single();
-        Assert.Equal(("partial", SampleGenerator.DocumentCount + 5L, (long)SampleGenerator.DocumentCount, 5L), ((string)run.status, Convert.ToInt64(run.files_total), Convert.ToInt64(run.files_new), Convert.ToInt64(run.files_failed)));
+        Assert.Equal(newFiles, await wh.CountAsync("dim_document", "is_current"));
+        var run = (await wh.QueryAsync("SELECT status, files_total, files_new, files_superseding, files_failed, facts_written FROM etl_run")).Single();
+        Assert.Equal(("partial", SampleGenerator.DocumentCount + 5L, (long)newFiles, (long)SampleGenerator.SupersedingOnFirstIngest, 5L),
+            ((string)run.status, Convert.ToInt64(run.files_total), Convert.ToInt64(run.files_new), Convert.ToInt64(run.files_superseding), Convert.ToInt64(run.files_failed)));
         Assert.Equal(summary.FactsWritten, Convert.ToInt32(run.facts_written));
         Assert.True(summary.FactsWritten > 40);
     }
@@ -112,7 +116,7 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
         var summary = await Runner(wh, loader).RunAsync([_input.FullName], null);
 
         Assert.Equal(1, summary.Count(FileStatus.Failed));
-        Assert.Equal(SampleGenerator.DocumentCount - 1, summary.Count(FileStatus.New));
+        Assert.Equal(SampleGenerator.DocumentCount - 1 - SampleGenerator.SupersedingOnFirstIngest, summary.Count(FileStatus.New));
         Assert.Contains("disk full", summary.Files.Single(f => f.Status == FileStatus.Failed).Error);
         Assert.Equal(SampleGenerator.DocumentCount - 1, await wh.CountAsync("dim_document"));
         // the failed file's facts are not there: every fact belongs to a loaded document

@@ -6,6 +6,15 @@ namespace Pipeline.Samples.Tests;
 public class CommittedPdfsTests
 {
     [Fact]
+    public void The_sample_pdfs_are_the_plan_the_half_year_monitoring_and_the_year_report()
+    {
+        Assert.Equal([SampleGenerator.PlanPdf, SampleGenerator.FirstHalfPdf, SampleGenerator.ReportPdf], SampleGenerator.RenderPdfs().Select(p => p.FileName));
+        // the half-year monitoring is also a workbook: same logical document, sent twice
+        Assert.Equal(Path.ChangeExtension(SampleGenerator.FirstHalfXlsx, ".pdf"), SampleGenerator.FirstHalfPdf);
+        Assert.Equal(SampleGenerator.RenderAll().Count + 3, SampleGenerator.DocumentCount);
+    }
+
+    [Fact]
     public void Committed_pdfs_match_the_generator_byte_for_byte()
     {
         foreach (var (name, bytes) in SampleGenerator.RenderPdfs())

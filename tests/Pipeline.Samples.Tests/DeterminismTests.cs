@@ -18,6 +18,10 @@ public class DeterminismTests
         Assert.Equal(relativeA, relativeB);
         Assert.Contains(Path.Combine("molise", "monitoraggio-2021-semestre1.xlsx"), relativeA);
         Assert.Contains(Path.Combine("molise", "monitoraggio-2021-consuntivo.xls"), relativeA);
+        Assert.Contains(Path.Combine("molise", "piano-2021-2023.pdf"), relativeA);
+        Assert.Contains(Path.Combine("molise", "monitoraggio-2021-semestre1.pdf"), relativeA);
+        Assert.Contains(Path.Combine("molise", "relazione-2021.pdf"), relativeA);
+        Assert.Equal(SampleGenerator.DocumentCount + 1, relativeA.Count); // and the README
         foreach (var relative in relativeA)
             Assert.True(File.ReadAllBytes(Path.Combine(first.Path, relative)).AsSpan()
                 .SequenceEqual(File.ReadAllBytes(Path.Combine(second.Path, relative))), $"{relative} differs between two runs");
