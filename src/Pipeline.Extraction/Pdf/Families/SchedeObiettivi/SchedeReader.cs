@@ -41,6 +41,7 @@ internal sealed partial class SchedeReader
     private readonly PdfLayout _layout;
     private readonly string _family;
     private readonly List<LayoutLine> _lines;
+    private readonly TextSpacing _spacing;
     private readonly double _gapLimit;
     private readonly double[] _valueColumn;
 
@@ -71,10 +72,10 @@ internal sealed partial class SchedeReader
         _layout = layout;
         _family = family;
         _lines = layout.Lines.ToList();
-        var heights = _lines.SelectMany(l => l.Words).Select(w => w.Height).Order().ToList();
-        var h = heights.Count == 0 ? 10 : heights[heights.Count / 2];
-        _gapLimit = 0.4 * h;
-        _valueColumn = ValueColumns(_lines, h);
+        _spacing = TextSpacing.Measure(layout.Pages);
+        // lines of one wrapped cell or paragraph are this close; a row or paragraph break leaves more space
+        _gapLimit = _spacing.WrapGap + 0.4 * _spacing.LineHeight;
+        _valueColumn = ValueColumns(_lines, _spacing.ColumnGap);
     }
 
     public ExtractedDocument Read(CancellationToken ct)
@@ -653,15 +654,17 @@ internal sealed partial class SchedeReader
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>
-    /// For every line, where the value column of its card starts: the median x of the values that follow
-    /// single-line labels ("Target annuale", "Peso indicatore" …) in the same card (cards start at "Obiettivo
-    /// strategico" rows and end at monitoring notes); a card without such labels takes the previous card's.
+    /// For every line, where the value column of its card starts. A line that has a single-line label followed by
+    /// a gap ("Target annuale", "Peso indicatore" …) gives its own. A card may be printed as several tables whose
+    /// columns differ, so any other line takes, among the value columns given by the labels of its card (cards
+    /// start at "Obiettivo strategico" rows and end at monitoring notes), the nearest one that fits its words: a
+    /// word starts there after a gap (or starts the line), else the whole line is left of it (a wrapped label),
+    /// else simply the nearest. A card without such labels takes the previous card's column.
     /// </summary>
-    private static double[] ValueColumns(List<LayoutLine> lines, double height)
+    private static double[] ValueColumns(List<LayoutLine> lines, double minGap)
     {
         var result = new double[lines.Count];
         var start = 0;
-        var minGap = Math.Max(4, 0.5 * height);
         var all = new List<double>();
         var anchors = new double?[lines.Count];
         for (var i = 0; i < lines.Count; i++)
@@ -673,13 +676,29 @@ internal sealed partial class SchedeReader
         for (var i = 0; i <= lines.Count; i++)
         {
             if (i < lines.Count && !(i > start && IsCardBoundary(lines, i))) continue;
-            var segment = Enumerable.Range(start, i - start).Where(j => anchors[j] is not null).Select(j => anchors[j]!.Value).ToList();
-            var xv = segment.Count > 0 ? Median(segment) : fallback;
+            var anchored = Enumerable.Range(start, i - start).Where(j => anchors[j] is not null).ToList();
+            var xv = anchored.Count > 0 ? Median(anchored.Select(j => anchors[j]!.Value).ToList()) : fallback;
             fallback = xv;
-            for (var j = start; j < i; j++) result[j] = xv;
+            for (var j = start; j < i; j++)
+            {
+                if (anchors[j] is { } own) { result[j] = own; continue; }
+                var byDistance = anchored.OrderBy(a => Math.Abs(a - j)).Select(a => anchors[a]!.Value).ToList();
+                var line = lines[j];
+                result[j] = byDistance.FirstOrDefault(x => StartsAt(line, x, minGap), double.NaN) is var starts && !double.IsNaN(starts) ? starts
+                    : byDistance.FirstOrDefault(x => line.X1 < x - 2, double.NaN) is var labelOnly && !double.IsNaN(labelOnly) ? labelOnly
+                    : byDistance.Count > 0 ? byDistance[0] : xv;
+            }
             start = i;
         }
         return result;
+    }
+
+    /// <summary>A word of the line starts at <paramref name="x"/> and begins the line or follows a gap.</summary>
+    private static bool StartsAt(LayoutLine line, double x, double minGap)
+    {
+        for (var k = 0; k < line.Words.Count; k++)
+            if (Math.Abs(line.Words[k].X0 - x) <= 2 && (k == 0 || line.Words[k].X0 - line.Words[k - 1].X1 > minGap)) return true;
+        return false;
     }
 
     private static bool IsCardBoundary(List<LayoutLine> lines, int i)
