@@ -58,6 +58,7 @@ internal sealed partial class SchedeReader
     private KpiDraft? _cardKpi;
     private string? _pendingMission, _pendingProgramme;
     private Mode _mode = Mode.None;
+    private int _readUntil = -1;
 
     // table state
     private List<(double Start, Role Role)> _columns = [];
@@ -71,10 +72,10 @@ internal sealed partial class SchedeReader
     {
         _layout = layout;
         _family = family;
-        _lines = layout.Lines.ToList();
+        _lines = layout.Lines.SelectMany(SplitNote).ToList();
         _spacing = TextSpacing.Measure(layout.Pages);
         // lines of one wrapped cell or paragraph are this close; a row or paragraph break leaves more space
-        _gapLimit = _spacing.WrapGap + 0.4 * _spacing.LineHeight;
+        _gapLimit = _spacing.WrapGap + 0.25 * _spacing.LineHeight;
         _valueColumn = ValueColumns(_lines, _spacing.ColumnGap);
     }
 
@@ -84,7 +85,7 @@ internal sealed partial class SchedeReader
         for (var i = 0; i < _lines.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            ReadLine(i);
+            if (i > _readUntil) ReadLine(i);
         }
         FinishAll();
         return new ExtractedDocument
@@ -153,10 +154,12 @@ internal sealed partial class SchedeReader
         var key = TextKey.Normalize(line.Text);
         if (key.Length == 0) return;
 
-        if (key.StartsWith("monitoraggio semestrale", StringComparison.Ordinal) || key.StartsWith("monitoraggio annuale", StringComparison.Ordinal))
+        // a wrapped cell may go on with "monitoraggio semestrale)": a note is not the next line of a row
+        var wraps = closeSamePage && line.Y0 > prev!.Y0 + 1 && ((_mode == Mode.Table && _row is not null) || (_mode != Mode.Table && _cardRow is { Unknown: false }));
+        if (IsNote(key) && !wraps)
         {
             FinishAll();
-            Note(line);
+            Note(i);
             return;
         }
         if (key.StartsWith("area strategica", StringComparison.Ordinal))
@@ -204,7 +207,8 @@ internal sealed partial class SchedeReader
 
         if (_mode == Mode.Title)
         {
-            if (closeSamePage && _titleOf is not null && !IsRowStart(line, out _))
+            var goesOn = closeSamePage || (prev is not null && line.Page == prev.Page + 1 && WrapsToNextPage(prev, line));
+            if (goesOn && _titleOf is not null && !IsRowStart(line, out _))
             {
                 _titleOf.Title = TextKey.Clean(_titleOf.Title + " " + line.Text);
                 _titleOf.Box.Add(line);
@@ -215,11 +219,44 @@ internal sealed partial class SchedeReader
 
         if (_mode == Mode.Table)
         {
+            Realign(i);
             if (TableLine(line, close)) return;
             FinishAll();
         }
 
         CardLine(line, close);
+    }
+
+    /// <summary>
+    /// A monitoring note run into the text before it as a new HTML paragraph ("… assistenza &lt;p&gt;monitoraggio
+    /// semestrale in linea con target 50% …") is a line of its own.
+    /// </summary>
+    private static IEnumerable<LayoutLine> SplitNote(LayoutLine line)
+    {
+        for (var k = 1; k < line.Words.Count; k++)
+        {
+            if (!line.Words[k].Text.StartsWith('<')) continue;
+            var rest = line.Words.Skip(k).ToList();
+            if (!IsNote(TextKey.Normalize(string.Join(' ', rest.Take(3).Select(w => w.Text))))) continue;
+            return [line with { Words = line.Words.Take(k).ToList() }, line with { Words = rest }];
+        }
+        return [line];
+    }
+
+    private static bool IsNote(string key) =>
+        key.StartsWith("monitoraggio semestrale", StringComparison.Ordinal) || key.StartsWith("monitoraggio annuale", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The last line of a page goes on at the top of the next: the next page starts at the same left edge, and its
+    /// first word would not have fitted after the last line (its paragraph was full: it reaches the right edge of
+    /// the text that starts there on its page).
+    /// </summary>
+    private bool WrapsToNextPage(LayoutLine last, LayoutLine first)
+    {
+        if (Math.Abs(first.X0 - last.X0) > 2) return false;
+        var right = _layout.Pages[last.Page - 1].Where(l => Math.Abs(l.X0 - last.X0) <= 2).Max(l => l.X1);
+        var word = first.Words[0];
+        return last.X1 + _spacing.WordGap + (word.X1 - word.X0) > right + 1;
     }
 
     private static string AfterColon(string text, int words)
@@ -256,17 +293,43 @@ internal sealed partial class SchedeReader
 
     // ---------------------------------------------------------------- notes (actuals)
 
-    private void Note(LayoutLine line)
+    /// <summary>
+    /// A monitoring note: its percentage is the actual of the KPIs printed since the previous note. A note that
+    /// wraps goes on in the lines right below it, or at the top of the next page while its percentage is still to come.
+    /// </summary>
+    private void Note(int i)
     {
-        var m = Percent().Match(line.Text);
+        var lines = new List<LayoutLine> { _lines[i] };
+        for (var j = i + 1; j < _lines.Count && j <= i + 3; j++)
+        {
+            var next = _lines[j];
+            var last = lines[^1];
+            var follows = next.Page == last.Page
+                ? next.Y0 > last.Y0 + 1 && next.Y0 - last.Y1 < _gapLimit
+                : next.Page == last.Page + 1 && _lines[j - 1].Page == last.Page && !Percent().IsMatch(string.Join(' ', lines.Select(l => l.Text)));
+            if (!follows || StartsRecord(next)) break;
+            lines.Add(next);
+            _readUntil = j;
+        }
+        var text = string.Join(' ', lines.Select(l => l.Text));
+        var m = Percent().Match(text);
         if (!m.Success) return;
         var value = ItalianNumber.Parse(m.Groups["n"].Value)?.Value;
         var box = new Box();
-        box.Add(line);
-        var raw = TextKey.Clean(line.Text);
+        foreach (var l in lines) box.Add(l);
+        var raw = TextKey.Clean(text);
         foreach (var kpi in _pending)
             kpi.Actuals.Add(new ExtractedActual(_monitoringPeriod, raw, value, box.ToSource()));
         _pending.Clear();
+    }
+
+    /// <summary>The line opens something of its own: a note, a heading, a table header or a card row.</summary>
+    private bool StartsRecord(LayoutLine line)
+    {
+        var key = TextKey.Normalize(line.Text);
+        return IsNote(key) || key.StartsWith("area strategica", StringComparison.Ordinal) || key.StartsWith("obiettivo", StringComparison.Ordinal)
+            || key.StartsWith("kpi", StringComparison.Ordinal) || key.StartsWith("schede di dettaglio", StringComparison.Ordinal)
+            || TableHeader(line) is not null || IsRowStart(line, out _);
     }
 
     // ---------------------------------------------------------------- KPI tables
@@ -308,6 +371,40 @@ internal sealed partial class SchedeReader
         if (columns.Count == 0 || columns[0].Role != Role.Name) return null;
         var others = columns.Count(c => c.Role is Role.Weight or Role.Target or Role.Algorithm or Role.Source or Role.Unit);
         return others >= 2 ? columns : null;
+    }
+
+    /// <summary>
+    /// A table can resume with other column positions (split in two, or typeset again after a page break): a line
+    /// whose cells do not start at the columns moves them to the cells of the first full row from there on (one
+    /// cell per column, a number as weight), provided the line's own cells start at those.
+    /// </summary>
+    private void Realign(int i)
+    {
+        var line = _lines[i];
+        if (Aligned(line, _table!)) return;
+        for (var j = i; j < Math.Min(_lines.Count, i + 4); j++)
+        {
+            if (FullRow(_lines[j]) is not { } starts) continue;
+            var table = new TableColumns(starts);
+            if (!Aligned(line, table)) return;
+            _table = table;
+            _columns = _columns.Select((c, k) => (starts[k], c.Role)).ToList();
+            return;
+        }
+    }
+
+    /// <summary>Every cell of the line (words after a column gap) starts at a column.</summary>
+    private bool Aligned(LayoutLine line, TableColumns table) =>
+        line.Segments(_spacing.ColumnGap).All(s => table.Starts.Any(x => Math.Abs(s.X0 - x) <= table.Tolerance));
+
+    /// <summary>The cell starts of a line that fills every column of the current table with a number as weight, or null.</summary>
+    private List<double>? FullRow(LayoutLine line)
+    {
+        var cells = line.Segments(_spacing.ColumnGap);
+        if (cells.Count != _columns.Count) return null;
+        var weight = _columns.FindIndex(c => c.Role == Role.Weight);
+        if (weight >= 0 && ItalianNumber.Parse(cells[weight].Text) is null) return null;
+        return cells.Select(c => c.X0).ToList();
     }
 
     /// <summary>One line of a KPI table; false when the line is not part of the table (prose across the columns).</summary>
@@ -714,10 +811,14 @@ internal sealed partial class SchedeReader
     {
         var words = line.Words;
         var key = "";
-        for (var k = 1; k < words.Count && k <= 5; k++)
+        for (var k = 1; k < words.Count && k <= 8; k++)
         {
             key = TextKey.Normalize(key + " " + words[k - 1].Text);
-            if (AnchorLabels.Contains(key) && words[k].X0 - words[k - 1].X1 > minGap) return words[k].X0;
+            if (words[k].X0 - words[k - 1].X1 <= minGap) continue;
+            if (k <= 5 && AnchorLabels.Contains(key)) return words[k].X0;
+            // the first line of a longer label ("Obiettivo strategico (mission) 1.1.", "Soggetti coinvolti - …")
+            if (RowLabels.Any(label => StartsWithWords(key, label))) return words[k].X0;
+            return null;
         }
         return null;
     }
