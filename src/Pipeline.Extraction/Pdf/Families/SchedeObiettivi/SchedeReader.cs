@@ -169,6 +169,8 @@ internal sealed partial class SchedeReader
             _area = NewObjective("area", null, title, null, line);
             _strategic = _cardStrategic = _operational = null;
             _pending.Clear();
+            _mode = Mode.Title;
+            _titleOf = _area;
             return;
         }
         var heading = StrategicHeading().Match(line.Text);
@@ -207,7 +209,7 @@ internal sealed partial class SchedeReader
 
         if (_mode == Mode.Title)
         {
-            var goesOn = closeSamePage || (prev is not null && line.Page == prev.Page + 1 && WrapsToNextPage(prev, line));
+            var goesOn = closeSamePage || (prev is not null && line.Page == prev.Page + 1 && LineWasFull(prev, line));
             if (goesOn && _titleOf is not null && !IsRowStart(line, out _))
             {
                 _titleOf.Title = TextKey.Clean(_titleOf.Title + " " + line.Text);
@@ -248,15 +250,15 @@ internal sealed partial class SchedeReader
 
     /// <summary>
     /// The last line of a page goes on at the top of the next: the next page starts at the same left edge, and its
-    /// first word would not have fitted after the last line (its paragraph was full: it reaches the right edge of
-    /// the text that starts there on its page).
+    /// first word would not (or hardly) have fitted after the line, which was full: it reaches the right edge of
+    /// the text that starts there on its page, give or take the slack of a ragged right margin.
     /// </summary>
-    private bool WrapsToNextPage(LayoutLine last, LayoutLine first)
+    private bool LineWasFull(LayoutLine last, LayoutLine first)
     {
         if (Math.Abs(first.X0 - last.X0) > 2) return false;
         var right = _layout.Pages[last.Page - 1].Where(l => Math.Abs(l.X0 - last.X0) <= 2).Max(l => l.X1);
         var word = first.Words[0];
-        return last.X1 + _spacing.WordGap + (word.X1 - word.X0) > right + 1;
+        return last.X1 + _spacing.WordGap + (word.X1 - word.X0) > right - 0.15 * (right - last.X0);
     }
 
     private static string AfterColon(string text, int words)
@@ -539,10 +541,16 @@ internal sealed partial class SchedeReader
     private static bool StartsWithWords(string text, string prefix) =>
         text.StartsWith(prefix, StringComparison.Ordinal) && (text.Length == prefix.Length || text[prefix.Length] == ' ');
 
+    /// <summary>The text is a card label or the start of one, word by word.</summary>
+    private static bool CompletesLabel(string key) => RowLabels.Any(label => StartsWithWords(label, key));
+
     private void CardLine(LayoutLine line, bool close)
     {
         var (label, value, straddles) = SplitCard(line);
-        if (IsRowStart(line, out _))
+        // a label wrapped in a narrow column ("Nome" / "indicatore") goes on, though its second line is a label too
+        var wrapsLabel = close && !straddles && label.Count > 0 && _cardRow is { Unknown: false } open && open.Label.Count > 0
+            && CompletesLabel(TextKey.Normalize(string.Join(' ', open.Label) + " " + string.Join(' ', label.Select(w => w.Text))));
+        if (!wrapsLabel && IsRowStart(line, out _))
         {
             FinishCardRow();
             _cardRow = new CardRow { Page = line.Page };
@@ -816,8 +824,9 @@ internal sealed partial class SchedeReader
             key = TextKey.Normalize(key + " " + words[k - 1].Text);
             if (words[k].X0 - words[k - 1].X1 <= minGap) continue;
             if (k <= 5 && AnchorLabels.Contains(key)) return words[k].X0;
-            // the first line of a longer label ("Obiettivo strategico (mission) 1.1.", "Soggetti coinvolti - …")
-            if (RowLabels.Any(label => StartsWithWords(key, label))) return words[k].X0;
+            // the first line of a longer label ("Obiettivo strategico (mission) 1.1.", "Soggetti coinvolti - …"),
+            // or of a label wrapped in a narrow column ("Nome" of "Nome indicatore")
+            if (RowLabels.Any(label => StartsWithWords(key, label) || StartsWithWords(label, key))) return words[k].X0;
             return null;
         }
         return null;
