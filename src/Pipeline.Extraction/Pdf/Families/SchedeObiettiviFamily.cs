@@ -12,9 +12,11 @@ namespace Pipeline.Extraction.Pdf.Families;
 /// ("monitoraggio semestrale in linea con target 50% attività svolta") that is the actual of the half year.
 /// </summary>
 /// <remarks>
-/// Everything is found from the label vocabulary and word positions: the value column of the cards is where the
-/// values of single-line labels start (per card, so cards of different widths are read alike), table columns are
-/// anchored at the header words. See <see cref="SchedeReader"/>.
+/// Everything is found from the label vocabulary and word positions, measured against the document's own spacing
+/// (<see cref="Layout.TextSpacing"/>): the value column of a card row is where the values of its labels start
+/// (per row among those of its card, so cards of different widths, or printed as several tables, are read alike),
+/// table columns are anchored at the header words and move with a table that resumes elsewhere. See
+/// <see cref="SchedeReader"/>.
 /// </remarks>
 public sealed class SchedeObiettiviFamily : IPdfFamily
 {

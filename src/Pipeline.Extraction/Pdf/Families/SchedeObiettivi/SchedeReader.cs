@@ -815,6 +815,10 @@ internal sealed partial class SchedeReader
         return false;
     }
 
+    /// <summary>
+    /// Where the value of a label row starts: the word after the first column gap, when the words before it are a
+    /// single-line label, a longer label or the first words of one; null otherwise.
+    /// </summary>
     private static double? Anchor(LayoutLine line, double minGap)
     {
         var words = line.Words;
