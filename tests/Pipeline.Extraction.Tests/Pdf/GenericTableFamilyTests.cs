@@ -13,12 +13,13 @@ public sealed class GenericTableFamilyTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    public static TheoryData<string> Styles => new() { "helvetica", "times-landscape", "courier-no-borders", "narrow-with-footer" };
+    public static TheoryData<string> Styles => new() { "helvetica", "times-landscape", "courier-no-borders", "courier-landscape-no-borders", "narrow-with-footer" };
 
     private static PdfStyle Style(string name) => name switch
     {
         "times-landscape" => new PdfStyle { Font = "Times-Roman", FontSize = 10, Landscape = true },
         "courier-no-borders" => new PdfStyle { Font = "Courier", FontSize = 8, Borders = false },
+        "courier-landscape-no-borders" => new PdfStyle { Font = "Courier", FontSize = 8, Landscape = true, Borders = false },
         "narrow-with-footer" => new PdfStyle { FontSize = 9, TableWidth = 0.6, RunningHeader = "CCIAA - documento di sintesi", PageNumbers = true },
         _ => new PdfStyle(),
     };
