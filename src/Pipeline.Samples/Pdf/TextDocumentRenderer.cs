@@ -16,6 +16,7 @@ public sealed class TextDocumentRenderer(PdfStyle style)
     private readonly double _pageHeight = style.Landscape ? MinimalPdf.A4Width : MinimalPdf.A4Height;
     private readonly List<StringBuilder> _pages = [];
     private double _y;
+    private (double[] Widths, double Size)? _previousTable;
 
     private double Leading => style.FontSize * 1.3;
     private double Top => style.Margin + (style.RunningHeader is null ? 0 : Leading * 2);
@@ -33,6 +34,7 @@ public sealed class TextDocumentRenderer(PdfStyle style)
                 case ParagraphBlock p: Paragraph(p.Text, style.FontSize); break;
                 case TableBlock t: Table(t); break;
             }
+            _previousTable = block is TableBlock ? _previousTable : null;
         }
         var total = _pages.Count;
         for (var i = 0; i < total; i++)
@@ -71,14 +73,31 @@ public sealed class TextDocumentRenderer(PdfStyle style)
     private void Table(TableBlock table)
     {
         var columns = table.Rows.Max(r => r.Count);
-        var widths = ColumnWidths(table, columns);
+        double size;
+        double[] widths;
+        if (_previousTable is { } previous && previous.Widths.Length == columns)
+        {
+            // the rest of a table the text broke (at a page break of the original): the same grid goes on
+            (widths, size) = previous;
+        }
+        else
+        {
+            // A table whose longest words cannot fit side by side is set in smaller type, as documents do;
+            // nothing is ever printed past the page edge.
+            size = style.FontSize;
+            var needed = MinimumWidths(table, columns, size).Sum();
+            if (needed > TextWidth) size = Math.Floor(size * TextWidth / needed * 4) / 4;
+            widths = ColumnWidths(table, columns, size);
+        }
+        _previousTable = (widths, size);
+        var leading = size * 1.3;
         _y += Leading * 0.3;
         foreach (var row in table.Rows)
         {
             var cells = Enumerable.Range(0, columns)
-                .Select(c => Wrap(c < row.Count ? row[c] : "", widths[c] - 2 * CellPadding, style.FontSize))
+                .Select(c => Wrap(c < row.Count ? row[c] : "", widths[c] - 2 * CellPadding, size))
                 .ToList();
-            var height = cells.Max(c => Math.Max(1, c.Count)) * Leading + 2 * CellPadding;
+            var height = cells.Max(c => Math.Max(1, c.Count)) * leading + 2 * CellPadding;
             if (_y + height > Bottom)
             {
                 NewPage();
@@ -90,9 +109,9 @@ public sealed class TextDocumentRenderer(PdfStyle style)
                 var lineY = _y + CellPadding;
                 foreach (var line in cells[c])
                 {
-                    if (lineY + Leading > _y + height) break;
-                    Text(_pages[^1], x + CellPadding, lineY, line, style.FontSize);
-                    lineY += Leading;
+                    if (lineY + leading > _y + height) break;
+                    Text(_pages[^1], x + CellPadding, lineY, line, size);
+                    lineY += leading;
                 }
                 if (style.Borders)
                     _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y - height:0.##} {widths[c]:0.##} {height:0.##} re S\n"));
@@ -103,25 +122,41 @@ public sealed class TextDocumentRenderer(PdfStyle style)
         _y += Leading * 0.6;
     }
 
-    /// <summary>Column widths in proportion to each column's longest word and text, within the table width.</summary>
-    private double[] ColumnWidths(TableBlock table, int columns)
+    /// <summary>Each column's longest word, padded: no column may be narrower.</summary>
+    private double[] MinimumWidths(TableBlock table, int columns, double size)
     {
-        var available = TextWidth * style.TableWidth;
         var minimum = new double[columns];
+        foreach (var row in table.Rows)
+            for (var c = 0; c < row.Count; c++)
+                minimum[c] = Math.Max(minimum[c], row[c].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Width(w, size)).DefaultIfEmpty(0).Max() + 2 * CellPadding);
+        return minimum;
+    }
+
+    /// <summary>
+    /// Column widths in proportion to each column's text, never below its longest word, within the table width
+    /// (the page's text width when the longest words need more).
+    /// </summary>
+    private double[] ColumnWidths(TableBlock table, int columns, double size)
+    {
+        var minimum = MinimumWidths(table, columns, size);
+        var available = Math.Max(TextWidth * style.TableWidth, Math.Min(TextWidth, minimum.Sum()));
         var desired = new double[columns];
         for (var c = 0; c < columns; c++)
         {
             foreach (var row in table.Rows.Where(r => c < r.Count))
-            {
-                var words = row[c].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                minimum[c] = Math.Max(minimum[c], words.Select(w => Width(w, style.FontSize)).DefaultIfEmpty(0).Max() + 2 * CellPadding);
-                desired[c] = Math.Max(desired[c], Math.Min(Width(row[c], style.FontSize), 220) + 2 * CellPadding);
-            }
+                desired[c] = Math.Max(desired[c], Math.Min(Width(row[c], size), 220) + 2 * CellPadding);
             desired[c] = Math.Max(desired[c], minimum[c]);
         }
         var total = desired.Sum();
-        var widths = desired.Select(d => total <= available ? d : d * available / total).ToArray();
-        for (var c = 0; c < columns; c++) widths[c] = Math.Max(widths[c], minimum[c]);
+        var widths = desired.Select((d, c) => Math.Max(minimum[c], total <= available ? d : d * available / total)).ToArray();
+        // raising narrow columns to their longest word may overshoot: take the excess from the columns with room
+        var excess = widths.Sum() - available;
+        var slack = widths.Select((w, c) => w - minimum[c]).ToArray();
+        if (excess > 0 && slack.Sum() > 0)
+        {
+            var share = Math.Min(1, excess / slack.Sum());
+            for (var c = 0; c < columns; c++) widths[c] -= slack[c] * share;
+        }
         return widths;
     }
 
