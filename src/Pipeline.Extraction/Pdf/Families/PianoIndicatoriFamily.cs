@@ -56,7 +56,7 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
         // Headings start at the page's left margin; the same words inside a card's grid (the weights of the
         // operational objectives listed in a strategic card) do not.
         var margins = layout.Pages.Select(p => p.Count == 0 ? 0 : p.Min(l => l.X0)).ToList();
-        var reader = new Reader(cycle?.From, margins);
+        var reader = new Reader(cycle?.From, margins, TextSpacing.Measure(layout.Pages));
         foreach (var line in layout.Lines)
         {
             ct.ThrowIfCancellationRequested();
@@ -135,6 +135,7 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
         public decimal? LabelledWeight;
         public string? Mission, Programme;
         public string OrgUnits = "";
+        public string? Carry;
     }
 
     private enum Block { None, Title, Budget, Units, Other }
@@ -142,7 +143,7 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
     /// <summary>The words of the "Aree e uffici coinvolti" / "Uffici coinvolti" label.</summary>
     private static readonly HashSet<string> UnitsLabel = ["aree", "e", "uffici", "coinvolti"];
 
-    private sealed partial class Reader(int? firstYear, IReadOnlyList<double> margins)
+    private sealed partial class Reader(int? firstYear, IReadOnlyList<double> margins, TextSpacing spacing)
     {
         private readonly List<ObjectiveDraft> objectives = [];
         private readonly List<Table> tables = [];
@@ -151,6 +152,7 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
         private int current = -1;
         private Block block = Block.None;
         private double unitsX;
+        private bool weightGrid;
 
         public void Read(LayoutLine line)
         {
@@ -159,11 +161,18 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
 
             if (IsTableHeader(key))
             {
+                weightGrid = false;
                 StartTable(line);
                 return;
             }
+            // "Quantificazione del peso degli indicatori…": the card's weight grid names other cards ("OBIETTIVO
+            // OPERATIVO 3.1.4 … Peso 10% Peso 5%"), wherever its cells fall; it ends at the card's INDICATORI title.
+            if (key.StartsWith("quantificazione del peso", StringComparison.Ordinal)) weightGrid = true;
+            else if (weightGrid && (key == "indicatori" || key.StartsWith("indicatori obiettivo", StringComparison.Ordinal)
+                                    || TableEnd.Take(2).Any(e => key.StartsWith(e, StringComparison.Ordinal))))
+                weightGrid = false;
             var atMargin = line.X0 <= margins[Math.Clamp(line.Page - 1, 0, margins.Count - 1)] + 15;
-            if (atMargin && Heading().Match(line.Text.Trim()) is { Success: true } h)
+            if (atMargin && !weightGrid && Heading().Match(line.Text.Trim()) is { Success: true } h)
             {
                 var level = TextKey.Normalize(h.Groups["kind"].Value) switch
                 {
@@ -254,6 +263,14 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
 
         private static void ReadTitleText(ObjectiveDraft objective, string text)
         {
+            // "… Peso" at the end of a title line goes on on the next one ("50%", "dell'obiettivo operativo")
+            if (objective.Carry is { } carried) text = carried + " " + text;
+            objective.Carry = null;
+            if (TrailingWeightLabel().Match(text) is { Success: true } trailing)
+            {
+                objective.Carry = trailing.Value.Trim();
+                text = text[..trailing.Index];
+            }
             var weights = ObjectiveWeight().Matches(text).Select(m => ItalianNumber.Parse(m.Groups[1].Value)?.Value).Where(v => v is not null).ToList();
             var labelAt = text.IndexOf("Peso dell", StringComparison.OrdinalIgnoreCase);
             if (weights.Count > 0)
@@ -370,11 +387,51 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
             return columns;
         }
 
-        /// <summary>Left edges of the cells of a line: words after a gap wider than a space.</summary>
-        private static IEnumerable<double> CellStarts(LayoutLine line)
+        /// <summary>
+        /// A table that goes on with other column positions (the rest of a table set again after a page break or
+        /// a note, with its own column widths): a row whose first line has one cell per column, not where the
+        /// columns are, gives the columns' new starts for itself and the rows after it. Null when the row fits.
+        /// </summary>
+        private List<Column>? Reanchored(List<Column> columns, Row row)
+        {
+            var first = row.Lines[0];
+            if (first.Words.Count < 2) return null;
+            var skip = columns[0].Kind == ColumnKind.Number ? 1 : 0;
+            var words = first.Words.Skip(1).ToList();
+            var starts = CellStarts(first with { Words = words }).ToList();
+            if (starts.Count != columns.Count - skip && OneWordCells(words, columns.Count - skip - 1) is { } cells) starts = cells;
+            if (starts.Count != columns.Count - skip) return null;
+            var moved = false;
+            for (var i = 1; i < starts.Count; i++)
+                moved |= Math.Abs(starts[i] - columns[i + skip].Start) > 6;
+            if (!moved) return null;
+            var result = new List<Column>(columns);
+            result[0] = result[0] with { Start = Math.Min(result[0].Start, first.Words[0].X0 - 1) };
+            for (var i = 1; i < starts.Count; i++) result[i + skip] = result[i + skip] with { Start = starts[i] - 1 };
+            if (skip == 1) result[1] = result[1] with { Start = starts[0] - 1 };
+            return result;
+        }
+
+        /// <summary>
+        /// Cells set closer than the document's column gap ("5 80 110 70%" in a tight grid): when the line ends with
+        /// exactly one word per value column, well apart from the name before them, each of those words starts a
+        /// cell. The starts of the name and of each value; null when the line does not read so.
+        /// </summary>
+        private static List<double>? OneWordCells(List<PdfWord> words, int values)
+        {
+            if (values < 1 || words.Count <= values) return null;
+            var tail = words.Skip(words.Count - values).ToList();
+            var inside = tail.Skip(1).Select((w, i) => w.X0 - tail[i].X1).DefaultIfEmpty(0).Max();
+            var before = tail[0].X0 - words[words.Count - values - 1].X1;
+            if (before <= 2 * Math.Max(inside, 1)) return null;
+            return [words[0].X0, .. tail.Select(w => w.X0)];
+        }
+
+        /// <summary>Left edges of the cells of a line: words after a gap wider than the document's word gap.</summary>
+        private IEnumerable<double> CellStarts(LayoutLine line)
         {
             for (var i = 0; i < line.Words.Count; i++)
-                if (i == 0 || line.Words[i].X0 - line.Words[i - 1].X1 > Math.Max(4, 0.45 * line.Words[i].Height))
+                if (i == 0 || line.Words[i].X0 - line.Words[i - 1].X1 > Math.Max(Math.Max(4, 0.45 * line.Words[i].Height), spacing.ColumnGap))
                     yield return line.Words[i].X0;
         }
 
@@ -446,7 +503,10 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
                 var columns = Columns(t);
                 var owner = ids.GetValueOrDefault(t.Objective);
                 foreach (var row in t.Rows)
+                {
+                    columns = Reanchored(columns, row) ?? columns;
                     if (BuildKpi(row, columns, owner, kpis.Count + 1) is { } kpi) kpis.Add(kpi);
+                }
             }
             return (result, kpis);
         }
@@ -532,6 +592,9 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
 
         [GeneratedRegex(@"\bPeso\s*:?\s*(\d{1,3}(?:[,.]\d+)?)\s*%", RegexOptions.IgnoreCase)]
         private static partial Regex ObjectiveWeight();
+
+        [GeneratedRegex(@"\bPeso\s*:?\s*$", RegexOptions.IgnoreCase)]
+        private static partial Regex TrailingWeightLabel();
 
         [GeneratedRegex(@"^\s*TITOLO\s*:\s*", RegexOptions.IgnoreCase)]
         private static partial Regex TitleLabel();
