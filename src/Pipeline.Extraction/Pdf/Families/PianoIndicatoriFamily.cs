@@ -40,7 +40,7 @@ public sealed partial class PianoIndicatoriFamily : IPdfFamily
             var key = TextKey.Normalize(line.Text);
             if (IsTableHeader(key)) tables++;
             if (key.StartsWith("indicatori obiettivo strategico", StringComparison.Ordinal)) strategicTables++;
-            if (key.Contains("peso dell'obiettivo", StringComparison.Ordinal)) cardWeights++;
+            if (key.Contains("peso dell obiettivo", StringComparison.Ordinal)) cardWeights++;
             if (key.StartsWith("documentazione e report", StringComparison.Ordinal)) documentation++;
         }
         var score = (tables >= 2 ? 0.35 : 0) + (strategicTables >= 1 && tables >= 2 ? 0.2 : 0)
