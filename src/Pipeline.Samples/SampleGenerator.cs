@@ -38,7 +38,21 @@ public static class SampleGenerator
     }
 
     /// <summary>How many documents <see cref="Generate"/> writes (workbooks and PDFs; the README not counted).</summary>
-    public static int DocumentCount => RenderAll().Count + RenderPdfs().Count;
+    public static int DocumentCount => RenderAll().Count + RenderPdfs().Count + FeedFileNames.Count;
+
+    public const string PracticesFeed = MoliseFolder + "/feeds/" + Feeds.FeedFiles.SamplePracticesFileName;
+    public const string CompaniesFeed = MoliseFolder + "/feeds/" + Feeds.FeedFiles.SampleCompaniesFileName;
+
+    /// <summary>The registry feeds of the sample region (paths under the output folder).</summary>
+    public static IReadOnlyList<string> FeedFileNames { get; } = [PracticesFeed, CompaniesFeed];
+
+    /// <summary>
+    /// The registry feeds: a Priamo-style practice export of 2021–2022 (≈200,000 practices; ';', Windows-1252,
+    /// times after the registration dates) and an InfoCamere-style company list at 31/12/2022 (≈60,000 companies;
+    /// ';', UTF-8 with BOM), both calibrated on the sample plan's registry KPIs.
+    /// </summary>
+    public static IReadOnlyList<(string Name, byte[] Bytes)> RenderFeeds() =>
+        [(PracticesFeed, Feeds.FeedFiles.SamplePractices()), (CompaniesFeed, Feeds.FeedFiles.SampleCompanies())];
 
     /// <summary>
     /// How many of the documents a first ingest of the folder reports as superseding rather than new: the half-year
@@ -102,9 +116,10 @@ public static class SampleGenerator
             File.WriteAllBytes(path, file.Bytes);
             written.Add(path);
         }
-        foreach (var (name, bytes) in RenderPdfs())
+        foreach (var (name, bytes) in RenderPdfs().Concat(RenderFeeds()))
         {
             var path = Path.Combine(outputDir, name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, bytes);
             written.Add(path);
         }
@@ -261,8 +276,20 @@ public static class SampleGenerator
         `monitoraggio-2021-semestre1.xlsx` and `monitoraggio-2021-semestre1.pdf` have the same logical key (chamber CBIS,
         type monitoraggio, plan 2021-2023, reported period 2021-S1), so the warehouse keeps one current version: files
         are read in path order, the PDF is loaded first and the workbook supersedes it (`pipeline demo` reports
-        "4 new, 1 superseding"). The data are identical, so the KPIs show the same half-year values either way; the
+        "6 new, 1 superseding", the two feeds included). The data are identical, so the KPIs show the same half-year values either way; the
         PDF's facts stay as history.
+
+        ## molise/feeds/ — registry feeds (docs/feeds.md)
+
+        | File | Rows | Traps |
+        |------|------|-------|
+        | `pratiche-registro-imprese-2021-2022.csv` | ≈200,000 practices registered in 2021–2022 | Priamo-style export: `;`-separated, Windows-1252, "Data protocollo" with a time ("12/03/2021 09:41"), empty "Data evasione" for practices not closed, "Giorni sospensione" empty when 0; statuses EVASA, SOSPESA, RESPINTA, ANNULLATA, IN LAVORAZIONE; practices registered in December and closed in January; no registrations on Sundays. Bound in `config/metrics.json` (by KPI name: the documents print no KPI codes) to IND.1.2.1 (mean processing days) and IND.1.2.2 (share closed within 5 working days, net of suspension, patron saint 23 April) for 2021-S1, 2021, 2022-S1, 2022. |
+        | `elenco-imprese-2022-12-31.csv` | ≈60,000 companies at 31/12/2022 | InfoCamere-style list: `;`-separated, UTF-8 with BOM, names with apostrophes and accents, quoted where they hold the separator; sole proprietorships (a person's codice fiscale and name: hashed and dropped on load), ceased and liquidated companies, special sections START-UP INNOVATIVA and PMI INNOVATIVA, cassetto digitale S/N with activation dates. Bound to IND.1.1.2 (cassetto share of active companies) for 2021 and 2022. |
+
+        The feeds are calibrated on the plan's registry KPIs, so the values computed from them land near the ones the
+        monitoring reports (e.g. 82.9% of 2021-S1 practices closed within five working days against the 82.5% the
+        workbook reports). Where a document reports a value, it stays the current actual; the computed measurement is
+        kept beside it (see `pipeline trace`), and it is the actual for the periods no document reports (2022).
 
         """.ReplaceLineEndings("\n");
 }

@@ -11,7 +11,7 @@ public class CommittedPdfsTests
         Assert.Equal([SampleGenerator.PlanPdf, SampleGenerator.FirstHalfPdf, SampleGenerator.ReportPdf], SampleGenerator.RenderPdfs().Select(p => p.FileName));
         // the half-year monitoring is also a workbook: same logical document, sent twice
         Assert.Equal(SampleGenerator.FirstHalfPdf, Path.ChangeExtension(SampleGenerator.FirstHalfXlsx, ".pdf"));
-        Assert.Equal(SampleGenerator.RenderAll().Count + 3, SampleGenerator.DocumentCount);
+        Assert.Equal(SampleGenerator.RenderAll().Count + 3 + SampleGenerator.FeedFileNames.Count, SampleGenerator.DocumentCount);
     }
 
     [Fact]
