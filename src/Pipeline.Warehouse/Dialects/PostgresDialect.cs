@@ -28,6 +28,10 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
 
+    /// <summary>The same server and database with another schema first on the search path (a scratch warehouse).</summary>
+    public PostgresDialect WithSearchPath(string schema) =>
+        new(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = schema }.ConnectionString);
+
     public override object Date(DateOnly value) => value;
 
     public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime();

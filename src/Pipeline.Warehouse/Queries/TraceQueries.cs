@@ -1,5 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
 using Dapper;
+using Pipeline.Core.Feeds;
+using Pipeline.Core.Values;
 using Pipeline.Warehouse.Dialects;
+using Pipeline.Warehouse.Feeds;
 
 namespace Pipeline.Warehouse.Queries;
 
@@ -41,6 +46,12 @@ public sealed class TracedValue
     public long? RowTo { get; init; }
     public string? RawText { get; init; }
 
+    /// <summary>For a value computed from a feed: the metric, its parameters and the row counts (lineage detail, JSON).</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>For a value computed from a feed: the staged rows that made it.</summary>
+    public TracedFeedRows? FeedRows { get; set; }
+
     /// <summary>"Foglio1!E12", "p. 9 [56.7,120.2,540.1,131]", "rows 10-42".</summary>
     public string Location => SourceKind switch
     {
@@ -50,6 +61,12 @@ public sealed class TracedValue
         _ => "(no position recorded)",
     };
 }
+
+/// <summary>
+/// The rows of a feed that a computed value counted (the population of a share or a mean, the companies of a
+/// count): how many, and the first of them as "row N: key fields".
+/// </summary>
+public sealed record TracedFeedRows(string Metric, string Parameters, long Counted, IReadOnlyList<string> First);
 
 /// <summary><c>pipeline trace</c>: from a KPI to every value recorded for it and the place each was read.</summary>
 public sealed class TraceQueries(SqlDialect dialect)
@@ -83,8 +100,61 @@ public sealed class TraceQueries(SqlDialect dialect)
                 FROM v_kpi_lineage WHERE kpi_id = @KpiId
                 ORDER BY period, value_kind DESC, document_id
                 """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
+            foreach (var value in kpi.Values.Where(v => v.SourceKind == "rows"))
+            {
+                value.Detail = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                    "SELECT detail FROM lineage WHERE lineage_id = @LineageId", new { value.LineageId }, cancellationToken: ct));
+                value.FeedRows = await FeedRowsAsync(value, ct);
+            }
         }
         return kpis;
+    }
+
+    /// <summary>How many rows of a computed value's feed a trace lists.</summary>
+    public int FeedRowsListed { get; init; } = 10;
+
+    /// <summary>
+    /// The rows behind a computed value: the staged rows of its feed streamed again through the same metric with
+    /// the same parameters and period (the lineage detail), keeping the ones the metric counts.
+    /// </summary>
+    private async Task<TracedFeedRows?> FeedRowsAsync(TracedValue value, CancellationToken ct)
+    {
+        if (value.Detail is null) return null;
+        using var detail = JsonDocument.Parse(value.Detail);
+        var root = detail.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (Text("metric") is not { } metricId || Text("period") is not { } periodCode || !Period.TryParse(periodCode, out var period)) return null;
+        var parameters = (Text("parameters") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(kv => kv.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+        FeedMetric metric;
+        MetricAccumulator accumulator;
+        try
+        {
+            metric = MetricCatalog.Get(metricId);
+            accumulator = metric.Start(parameters, period);
+        }
+        catch (MetricException)
+        {
+            return null;
+        }
+        var feeds = new FeedQueries(dialect);
+        var first = new List<string>();
+        long counted = 0;
+        if (metric.Kind == FeedKind.Practices)
+        {
+            await foreach (var row in feeds.ReadPracticesAsync(value.DocumentId, ct))
+                if (accumulator.Add(row) && ++counted <= FeedRowsListed)
+                    first.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"row {row.RowNumber}: {row.Protocol}, protocollo {row.Registered:dd/MM/yyyy}, evasa {row.Processed:dd/MM/yyyy}, sospensione {row.SuspensionDays} gg"));
+        }
+        else
+        {
+            await foreach (var row in feeds.ReadCompaniesAsync(value.DocumentId, ct))
+                if (accumulator.Add(row) && ++counted <= FeedRowsListed)
+                    first.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"row {row.RowNumber}: REA {row.Province} {row.ReaNumber}, {row.Status}, iscritta {row.Registered:dd/MM/yyyy}{(row.Section is null ? "" : ", " + row.Section)}{(row.DigitalDrawer ? ", cassetto" : "")}"));
+        }
+        return new TracedFeedRows(metric.Id, accumulator.CanonicalParameters, counted, first);
     }
 
     private static async Task<IReadOnlyList<string>> ObjectivePathAsync(System.Data.Common.DbConnection connection, long? objectiveId, CancellationToken ct)

@@ -1,0 +1,406 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Pipeline.Core.Feeds;
+using Pipeline.Core.Values;
+using Pipeline.Warehouse.Dialects;
+using Pipeline.Warehouse.Loading;
+
+namespace Pipeline.Warehouse.Feeds;
+
+/// <summary>
+/// Loads one registry feed file in one transaction: a <c>dim_document</c> row (format 'csv', doc_type 'feed'), its rows
+/// streamed into <c>stg_practice</c> / <c>stg_company</c> (binary COPY on PostgreSQL, one prepared INSERT on SQLite;
+/// the rows are never held in memory), the unreadable rows in <c>quarantine</c>, and the measurements computed from
+/// the feed as <c>fact_kpi_measurement</c> rows with lineage. The same bytes twice change nothing; a new file with the
+/// same logical key (<c>{chamber}|feed|{kind}|{firstYear}-{lastYear}</c>) supersedes the current one, whose rows and
+/// measurements stay as history. Any failure rolls the whole file back and propagates.
+/// </summary>
+public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
+{
+    private const string PracticeColumns =
+        "document_id, row_number, protocol, registered, processed, status, fulfilment, suspension_days, office, chamber";
+
+    private const string CompanyColumns =
+        "document_id, row_number, province, rea, tax_code_key, name, legal_form, status, registered, ceased, ateco, section, " +
+        "section_registered, digital_drawer, drawer_activated";
+
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Loads the feed file of <paramref name="request"/>; see the type summary.</summary>
+    /// <exception cref="LoadException">The feed cannot be loaded as a whole (unknown chamber, no dated row, …).</exception>
+    public async Task<FeedLoadResult> LoadAsync(FeedLoadRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Sha256);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ChamberCode);
+        switch (request.Kind)
+        {
+            case FeedKind.Practices when request.Practices is null || request.Companies is not null:
+                throw new ArgumentException("a practices feed carries Practices rows and no Companies rows", nameof(request));
+            case FeedKind.Companies when request.Companies is null || request.Practices is not null:
+                throw new ArgumentException("a companies feed carries Companies rows and no Practices rows", nameof(request));
+        }
+
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var session = new Session(connection, tx, ct);
+
+        var existing = await session.ScalarAsync<long?>("SELECT document_id FROM dim_document WHERE sha256 = @sha", new { sha = request.Sha256 });
+        if (existing is { } existingId)
+        {
+            await tx.RollbackAsync(ct);
+            return new FeedLoadResult(LoadOutcome.Unchanged, existingId, 0, 0, 0, null);
+        }
+
+        var chamberCode = request.ChamberCode.Trim().ToUpperInvariant();
+        var chamberId = await session.ScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @chamberCode", new { chamberCode })
+            ?? throw new LoadException($"chamber {chamberCode} is not in dim_chamber; run 'pipeline init' first");
+
+        // The document row's plan and logical key depend on the years of the rows, known only once they are read; the
+        // staged rows need the document id first. So the id is taken now, the rows are streamed (stg_* declare no
+        // foreign key: see 0004_feeds.sql), and the document row is written with everything final afterwards.
+        var documentId = await ReserveDocumentIdAsync(connection, tx, ct);
+        var staged = request.Kind == FeedKind.Practices
+            ? await StagePracticesAsync(connection, tx, documentId, request.Practices!, ct)
+            : await StageCompaniesAsync(connection, tx, documentId, request.Companies!, ct);
+        if (staged.FirstYear is not { } firstYear || staged.LastYear is not { } lastYear)
+        {
+            throw new LoadException(staged.Rows == 0
+                ? $"the {request.Kind.ToCode()} feed {Path.GetFileName(request.Path)} has no readable row; nothing to load"
+                : $"no row of the {request.Kind.ToCode()} feed {Path.GetFileName(request.Path)} has a date; its years are unknown");
+        }
+
+        // The plan adopted for the feed's latest year (the latest-starting one when cycles overlap), else a one-year plan.
+        var planId = await session.ScalarAsync<long?>(
+                """
+                SELECT plan_id FROM dim_plan
+                WHERE chamber_id = @chamberId AND cycle_from <= @lastYear AND cycle_to >= @lastYear AND cycle_to > cycle_from
+                ORDER BY cycle_from DESC, cycle_to DESC LIMIT 1
+                """, new { chamberId, lastYear })
+            ?? await session.ScalarAsync<long>(
+                """
+                INSERT INTO dim_plan (chamber_id, cycle_from, cycle_to) VALUES (@chamberId, @lastYear, @lastYear)
+                ON CONFLICT (chamber_id, cycle_from, cycle_to) DO UPDATE SET cycle_to = excluded.cycle_to
+                RETURNING plan_id
+                """, new { chamberId, lastYear });
+
+        var logicalKey = $"{chamberCode}|{FeedCodes.DocType}|{request.Kind.ToCode()}|{firstYear}-{lastYear}";
+        var previous = await session.ScalarAsync<long?>(
+            "SELECT document_id FROM dim_document WHERE logical_key = @logicalKey AND is_current", new { logicalKey });
+        if (previous is not null)
+            await session.ExecuteAsync("UPDATE dim_document SET is_current = FALSE WHERE document_id = @previous", new { previous });
+        await session.ExecuteAsync(
+            """
+            INSERT INTO dim_document (document_id, sha256, source_sha256, chamber_id, plan_id, file_name, file_path, format, family, doc_type,
+                                      period_from, period_to, reported_period, logical_key, pages, supersedes_id, is_current, loaded_at, run_id)
+            VALUES (@documentId, @Sha256, NULL, @chamberId, @planId, @fileName, @Path, 'csv', @family, @docType,
+                    @firstYear, @lastYear, '', @logicalKey, NULL, @previous, TRUE, @loadedAt, @RunId)
+            """,
+            new
+            {
+                documentId, request.Sha256, chamberId, planId, fileName = Path.GetFileName(request.Path), request.Path,
+                family = FeedCodes.Family(request.Kind), docType = FeedCodes.DocType, firstYear, lastYear, logicalKey, previous,
+                loadedAt = dialect.Timestamp(_clock.GetUtcNow()), request.RunId,
+            });
+        if (previous is not null)
+            await session.ExecuteAsync("UPDATE dim_document SET superseded_by_id = @documentId WHERE document_id = @previous", new { documentId, previous });
+
+        var quarantined = request.QuarantinedSoFar();
+        await QuarantineAsync(connection, tx, documentId, request, quarantined, ct);
+
+        var measurements = await request.ComputeAfterStaging(documentId);
+        var counts = new FeedCounts(request.Sha256, staged.Rows + quarantined.Count, staged.Rows, quarantined.Count);
+        await WriteMeasurementsAsync(session, documentId, measurements, counts);
+
+        await tx.CommitAsync(ct);
+        return new FeedLoadResult(
+            previous is null ? LoadOutcome.Loaded : LoadOutcome.Superseding, documentId, staged.Rows, quarantined.Count, measurements.Count, previous);
+    }
+
+    /// <summary>
+    /// The id the new dim_document row will get. PostgreSQL: the next value of the identity sequence. SQLite: one more
+    /// than the largest id (what SQLite itself would assign); the transaction is BEGIN IMMEDIATE, so no other writer
+    /// can take it meanwhile.
+    /// </summary>
+    private static Task<long> ReserveDocumentIdAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => connection switch
+    {
+        NpgsqlConnection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT nextval(pg_get_serial_sequence('dim_document', 'document_id'))", transaction: tx, cancellationToken: ct)),
+        SqliteConnection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(document_id), 0) + 1 FROM dim_document", transaction: tx, cancellationToken: ct)),
+        _ => throw new NotSupportedException($"feed loading does not support {connection.GetType().Name}"),
+    };
+
+    /// <summary>How many rows were staged and the years that make the feed's logical key.</summary>
+    private readonly record struct Staged(long Rows, int? FirstYear, int? LastYear);
+
+    private readonly record struct FeedCounts(string Sha256, long RowsRead, long RowsStaged, long RowsQuarantined);
+
+    private async Task<Staged> StagePracticesAsync(
+        DbConnection connection, DbTransaction tx, long documentId, IEnumerable<PracticeRow> rows, CancellationToken ct)
+    {
+        long count = 0;
+        int? first = null, last = null;
+        void Track(PracticeRow row)
+        {
+            count++;
+            var year = row.Registered.Year;
+            if (first is null || year < first) first = year;
+            if (last is null || year > last) last = year;
+        }
+
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await using (var stream = await npgsql.BeginRawBinaryCopyAsync($"COPY stg_practice ({PracticeColumns}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                var copy = new PgBinaryCopyWriter(stream);
+                try
+                {
+                    foreach (var row in rows)
+                    {
+                        if ((count & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+                        copy.StartRow(10);
+                        copy.Write(documentId);
+                        copy.Write(row.RowNumber);
+                        copy.Write(row.Protocol);
+                        copy.Write(row.Registered);
+                        copy.Write(row.Processed);
+                        copy.Write(FeedCodes.ToText(row.Status));
+                        copy.Write(row.Fulfilment);
+                        copy.Write(row.SuspensionDays);
+                        copy.Write(row.Office);
+                        copy.Write(row.Chamber);
+                        Track(row);
+                    }
+                    await copy.CompleteAsync(ct);
+                }
+                catch
+                {
+                    // a reader or metric failing mid-file: the COPY is abandoned, not completed half-written
+                    await stream.CancelAsync();
+                    throw;
+                }
+            }
+        }
+        else
+        {
+            await using var insert = new PreparedInsert(connection, tx, "stg_practice", PracticeColumns);
+            foreach (var row in rows)
+            {
+                insert.Set(0, documentId);
+                insert.Set(1, row.RowNumber);
+                insert.Set(2, row.Protocol);
+                insert.Set(3, dialect.Date(row.Registered));
+                insert.Set(4, row.Processed is { } processed ? dialect.Date(processed) : null);
+                insert.Set(5, FeedCodes.ToText(row.Status));
+                insert.Set(6, row.Fulfilment);
+                insert.Set(7, row.SuspensionDays);
+                insert.Set(8, row.Office);
+                insert.Set(9, row.Chamber);
+                await insert.ExecuteAsync(ct);
+                Track(row);
+            }
+        }
+        return new Staged(count, first, last);
+    }
+
+    private async Task<Staged> StageCompaniesAsync(
+        DbConnection connection, DbTransaction tx, long documentId, IEnumerable<CompanyRow> rows, CancellationToken ct)
+    {
+        long count = 0;
+        DateOnly? latest = null;
+        void Track(CompanyRow row)
+        {
+            count++;
+            foreach (var date in new[] { row.Registered, row.Ceased, row.SectionRegistered, row.DrawerActivated })
+                if (date is { } d && (latest is null || d > latest)) latest = d;
+        }
+
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await using (var stream = await npgsql.BeginRawBinaryCopyAsync($"COPY stg_company ({CompanyColumns}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                var copy = new PgBinaryCopyWriter(stream);
+                try
+                {
+                    foreach (var row in rows)
+                    {
+                        if ((count & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+                        copy.StartRow(15);
+                        copy.Write(documentId);
+                        copy.Write(row.RowNumber);
+                        copy.Write(row.Province);
+                        copy.Write(row.ReaNumber);
+                        copy.Write(row.TaxCodeKey);
+                        copy.Write(row.Name);
+                        copy.Write(row.LegalForm);
+                        copy.Write(row.Status);
+                        copy.Write(row.Registered);
+                        copy.Write(row.Ceased);
+                        copy.Write(row.Ateco);
+                        copy.Write(row.Section);
+                        copy.Write(row.SectionRegistered);
+                        copy.Write(row.DigitalDrawer);
+                        copy.Write(row.DrawerActivated);
+                        Track(row);
+                    }
+                    await copy.CompleteAsync(ct);
+                }
+                catch
+                {
+                    // a reader or metric failing mid-file: the COPY is abandoned, not completed half-written
+                    await stream.CancelAsync();
+                    throw;
+                }
+            }
+        }
+        else
+        {
+            await using var insert = new PreparedInsert(connection, tx, "stg_company", CompanyColumns);
+            foreach (var row in rows)
+            {
+                insert.Set(0, documentId);
+                insert.Set(1, row.RowNumber);
+                insert.Set(2, row.Province);
+                insert.Set(3, row.ReaNumber);
+                insert.Set(4, row.TaxCodeKey);
+                insert.Set(5, row.Name);
+                insert.Set(6, row.LegalForm);
+                insert.Set(7, row.Status);
+                insert.Set(8, row.Registered is { } registered ? dialect.Date(registered) : null);
+                insert.Set(9, row.Ceased is { } ceased ? dialect.Date(ceased) : null);
+                insert.Set(10, row.Ateco);
+                insert.Set(11, row.Section);
+                insert.Set(12, row.SectionRegistered is { } section ? dialect.Date(section) : null);
+                insert.Set(13, row.DigitalDrawer ? 1L : 0L);
+                insert.Set(14, row.DrawerActivated is { } activated ? dialect.Date(activated) : null);
+                await insert.ExecuteAsync(ct);
+                Track(row);
+            }
+        }
+        var year = latest?.Year;
+        return new Staged(count, year, year);
+    }
+
+
+    /// <summary>Writes the rows the reader could not read, through one command reused for every row.</summary>
+    private async Task QuarantineAsync(
+        DbConnection connection, DbTransaction tx, long documentId, FeedLoadRequest request, IReadOnlyList<FeedRowError> errors, CancellationToken ct)
+    {
+        if (errors.Count == 0) return;
+        await using var insert = new PreparedInsert(
+            connection, tx, "quarantine", "run_id, document_id, file_path, location, record_kind, reason, raw, created_at");
+        var recordKind = FeedCodes.RecordKind(request.Kind);
+        var createdAt = dialect.Timestamp(_clock.GetUtcNow());
+        foreach (var error in errors)
+        {
+            insert.Set(0, request.RunId);
+            insert.Set(1, documentId);
+            insert.Set(2, request.Path);
+            insert.Set(3, $"row {error.RowNumber.ToString(CultureInfo.InvariantCulture)}");
+            insert.Set(4, recordKind);
+            insert.Set(5, error.Reason);
+            insert.Set(6, error.Raw);
+            insert.Set(7, createdAt);
+            await insert.ExecuteAsync(ct);
+        }
+    }
+
+    private async Task WriteMeasurementsAsync(Session session, long documentId, IReadOnlyList<FeedMeasurement> measurements, FeedCounts counts)
+    {
+        var periods = new Dictionary<string, long>(StringComparer.Ordinal);
+        var written = new HashSet<(long, string)>();
+        foreach (var measurement in measurements)
+        {
+            if (!Period.TryParse(measurement.Period, out var period))
+                throw new LoadException($"measurement {measurement.Metric} for KPI {measurement.KpiId} has period '{measurement.Period}', which is not a period code");
+            if (!written.Add((measurement.KpiId, period.Code)))
+                throw new LoadException($"two measurements for KPI {measurement.KpiId} and period {period.Code} in one feed");
+            if (!periods.TryGetValue(period.Code, out var periodId))
+            {
+                periodId = await session.ScalarAsync<long>(
+                    """
+                    INSERT INTO dim_period (code, kind, year, start_date, end_date) VALUES (@Code, @kind, @Year, @start, @end)
+                    ON CONFLICT (code) DO UPDATE SET kind = excluded.kind
+                    RETURNING period_id
+                    """,
+                    new { period.Code, kind = period.Kind.ToString().ToLowerInvariant(), period.Year, start = dialect.Date(period.Start), end = dialect.Date(period.End) });
+                periods[period.Code] = periodId;
+            }
+            var detail = JsonSerializer.Serialize(new
+            {
+                feed_sha256 = counts.Sha256,
+                metric = measurement.Metric,
+                parameters = measurement.Parameters,
+                period = period.Code,
+                numerator = measurement.Numerator,
+                denominator = measurement.Denominator,
+                rows_read = counts.RowsRead,
+                rows_staged = counts.RowsStaged,
+                rows_quarantined = counts.RowsQuarantined,
+            }, Compact);
+            var lineageId = await session.ScalarAsync<long>(
+                """
+                INSERT INTO lineage (document_id, field, kind, page, bbox, sheet, cell, row_from, row_to, raw_text, detail)
+                VALUES (@documentId, 'measurement', 'rows', NULL, NULL, NULL, NULL, @RowFrom, @RowTo, @Raw, @detail)
+                RETURNING lineage_id
+                """,
+                new { documentId, measurement.RowFrom, measurement.RowTo, measurement.Raw, detail });
+            await session.ExecuteAsync(
+                """
+                INSERT INTO fact_kpi_measurement (document_id, kpi_id, period_id, value_num, value_flag, value_date, raw, lineage_id)
+                VALUES (@documentId, @KpiId, @periodId, @value, NULL, NULL, @Raw, @lineageId)
+                """,
+                new { documentId, measurement.KpiId, periodId, value = dialect.Number(measurement.Value), measurement.Raw, lineageId });
+        }
+    }
+
+    /// <summary>The open connection and transaction of one load, for the few statements run once per file.</summary>
+    private sealed class Session(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        public Task<T?> ScalarAsync<T>(string sql, object? args) =>
+            connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+
+        public Task<int> ExecuteAsync(string sql, object? args) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+    }
+
+    /// <summary>One INSERT command, prepared once and executed for every row with new parameter values.</summary>
+    private sealed class PreparedInsert : IAsyncDisposable
+    {
+        private readonly DbCommand _command;
+        private readonly DbParameter[] _parameters;
+
+        public PreparedInsert(DbConnection connection, DbTransaction tx, string table, string columns)
+        {
+            var names = columns.Split(',', StringSplitOptions.TrimEntries);
+            _command = connection.CreateCommand();
+            _command.Transaction = tx;
+            _command.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
+            _parameters = new DbParameter[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var parameter = _command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = DBNull.Value;
+                _command.Parameters.Add(parameter);
+                _parameters[i] = parameter;
+            }
+            if (connection is SqliteConnection) _command.Prepare();
+        }
+
+        public void Set(int index, object? value) => _parameters[index].Value = value ?? DBNull.Value;
+
+        public Task<int> ExecuteAsync(CancellationToken ct) => _command.ExecuteNonQueryAsync(ct);
+
+        public ValueTask DisposeAsync() => _command.DisposeAsync();
+    }
+}
