@@ -18,6 +18,19 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
 
     public SqlDialect Dialect { get; } = CreateDialect(warehouse);
 
+    /// <summary>The metric bindings of config/metrics.json (none when the file is absent); a bad file is a configuration error.</summary>
+    public Pipeline.Jobs.Feeds.MetricBindings MetricBindings()
+    {
+        try
+        {
+            return Pipeline.Jobs.Feeds.MetricBindings.FromDirectory(ConfigDirectory);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
     /// <summary>--chamber takes a code or a name, case-insensitive (FG, Foggia, frosinone-latina).</summary>
     public static string? ChamberCode(string? chamber)
     {

@@ -13,6 +13,7 @@ root.Add(TraceCommand.Create(globals));
 root.Add(DemoCommand.Create(globals));
 root.Add(SamplesCommand.Create(globals));
 root.Add(BenchCommand.Create(globals));
+root.Add(FeedsCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,4 +1,6 @@
 using Pipeline.Extraction;
+using Pipeline.Extraction.Feeds;
+using Pipeline.Jobs.Feeds;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Samples;
 using Pipeline.Warehouse.Loading;
@@ -18,7 +20,11 @@ public abstract class IngestRunnerTests(string dialect) : IDisposable
     private async Task<TestWarehouse> WarehouseAsync() => await (await TestWarehouse.CreateAsync(dialect)).InitializedAsync();
 
     private IngestRunner Runner(TestWarehouse wh, DocumentLoader? loader = null) =>
-        new(wh.Dialect, DocumentExtractors.Create(null), Logger) { Loader = loader ?? new DocumentLoader(wh.Dialect) };
+        new(wh.Dialect, DocumentExtractors.Create(null), Logger)
+        {
+            Loader = loader ?? new DocumentLoader(wh.Dialect),
+            Feeds = new FeedIngestor(wh.Dialect, FeedHeaderConfig.Default, MetricBindings.None, "test-salt"),
+        };
 
     private string Write(string relative, byte[] bytes)
     {

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Feeds;
+using Pipeline.Extraction.Feeds;
 using Pipeline.Extraction.Pdf;
+using Pipeline.Jobs.Feeds;
+using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Cli.Commands;
 
@@ -32,6 +36,66 @@ public static class BenchCommand
             foreach (var failure in result.Failures) printer.Line("  not extracted: " + failure);
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
-        return new Command("bench", "benchmarks with a reference run in the same invocation") { extract };
+        return new Command("bench", "benchmarks with a reference run in the same invocation") { extract, Feeds(globals) };
+    }
+
+    private static Command Feeds(GlobalOptions globals)
+    {
+        var file = new Argument<string>("FILE") { Description = "a registry feed file (practices or companies)" };
+        var chamber = new Option<string?>("--chamber") { Description = "the chamber the feed belongs to (default: the one it names)" };
+        var feeds = new Command("feeds", "feed load (parse + stage + compute) vs a bare PostgreSQL COPY of the same file, same run; needs a PostgreSQL --warehouse") { file, chamber };
+        feeds.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new UsageException($"'{path}': no such file");
+            if (cli.Dialect is not PostgresDialect postgres)
+                throw new UsageException("bench feeds compares with PostgreSQL's COPY: give a PostgreSQL --warehouse 'Host=…;Database=…' (or $PIPELINE_WAREHOUSE)");
+            var headers = FeedHeaderConfig.FromDirectory(cli.ConfigDirectory);
+            var salt = FeedSalt.Resolve();
+            var (kind, code, years) = Survey(path, headers, salt, CliContext.ChamberCode(parse.GetValue(chamber)));
+            var bound = cli.MetricBindings().For(code, kind);
+            var bindings = bound.Count > 0 ? bound : FeedBenchmark.DefaultBindings(code, kind, years);
+            var result = await new FeedBenchmark(postgres, headers, salt).RunAsync(path, code, bindings, token);
+            var printer = new Printer(cli.Mode);
+            string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+            string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+            printer.Table(["run", "rows", "seconds", "rows/s"],
+            [
+                ["COPY FROM STDIN (FORMAT csv) into a plain table (reference)", I(result.Rows), F(result.Copy.TotalSeconds), I((long)result.CopyRowsPerSecond)],
+                ["pipeline feed load (parse + stage + compute)", I(result.RowsStaged + result.RowsQuarantined), F(result.Ours.TotalSeconds), I((long)result.OursRowsPerSecond)],
+            ]);
+            printer.Line($"ratio: {result.Ratio.ToString("0.00", CultureInfo.InvariantCulture)}× the reference time; {result.RowsStaged} rows staged, {result.RowsQuarantined} quarantined, " +
+                         $"{result.Computations} metric values computed; {result.Bytes / 1048576.0:0.0} MiB file; working set grew by at most {result.PeakWorkingSetGrowthBytes / 1048576.0:0.0} MiB during the load");
+            return ExitCodes.Ok;
+        }, ct));
+        return feeds;
+    }
+
+    /// <summary>A pass over the file before the timed runs: its kind, its chamber, the years its rows cover.</summary>
+    private static (FeedKind Kind, string Chamber, IReadOnlyList<int> Years) Survey(string path, FeedHeaderConfig headers, string salt, string? chamber)
+    {
+        using var reader = FeedReader.Open(path, headers, salt);
+        var years = new SortedSet<int>();
+        string? named = null;
+        if (reader.Kind == FeedKind.Practices)
+            foreach (var row in reader.Practices(_ => { }))
+            {
+                years.Add(row.Registered.Year);
+                named ??= row.Chamber;
+            }
+        else
+        {
+            var latest = DateOnly.MinValue;
+            foreach (var row in reader.Companies(_ => { }))
+            {
+                foreach (var d in new[] { row.Registered, row.Ceased, row.SectionRegistered, row.DrawerActivated })
+                    if (d is { } day && day > latest) latest = day;
+                named ??= row.Province;
+            }
+            if (latest > DateOnly.MinValue) years.UnionWith([latest.Year - 1, latest.Year]);
+        }
+        var code = chamber ?? (named is null ? null : FeedIngestor.ResolveChamber(named)?.Code)
+            ?? throw new UsageException($"{Path.GetFileName(path)} names no chamber: give --chamber");
+        return (reader.Kind, code, years.ToList());
     }
 }

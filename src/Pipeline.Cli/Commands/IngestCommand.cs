@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Feeds;
 using Pipeline.Extraction;
+using Pipeline.Extraction.Feeds;
+using Pipeline.Jobs.Feeds;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Warehouse;
 
@@ -10,7 +13,7 @@ public static class IngestCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "files or folders (workbooks, extraction JSON)", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "files or folders (PDFs, workbooks, extraction JSON, registry feeds .csv/.tsv)", Arity = ArgumentArity.OneOrMore };
         var chamber = new Option<string?>("--chamber") { Description = "chamber code or name, when the documents do not name it" };
         var command = new Command("ingest", "extract and load files or folders into the warehouse") { paths, chamber };
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
@@ -25,7 +28,10 @@ public static class IngestCommand
     public static async Task<IngestSummary> IngestAsync(CliContext cli, IReadOnlyList<string> paths, string? chamberCode, string kind, CancellationToken ct)
     {
         await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
-        var runner = new IngestRunner(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger);
+        var runner = new IngestRunner(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger)
+        {
+            Feeds = new FeedIngestor(cli.Dialect, FeedHeaderConfig.FromDirectory(cli.ConfigDirectory), cli.MetricBindings(), FeedSalt.Resolve()),
+        };
         IngestSummary summary;
         using (var progress = new IngestProgress(cli.Mode))
             summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct);
@@ -40,6 +46,9 @@ public static class IngestCommand
                 Path.GetFileName(f.Path), f.Status.ToString().ToLowerInvariant(), f.Load?.ChamberCode,
                 f.Load?.Kpis.ToString(), f.Load?.FactsWritten.ToString(), f.Load?.Quarantined.ToString(),
             ]));
+        foreach (var feed in summary.Files.Where(f => f.Feed is { Load.Outcome: not Pipeline.Warehouse.Loading.LoadOutcome.Unchanged }))
+            printer.Line($"{Path.GetFileName(feed.Path)}: {feed.Feed!.Kind.ToCode()} feed, {feed.Feed.RowsRead} rows read, {feed.Feed.Load.RowsStaged} staged, " +
+                         $"{feed.Feed.Load.RowsQuarantined} quarantined, {feed.Feed.Load.Measurements} measurements");
         printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding, " +
                      $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {summary.FactsWritten} facts, " +
                      $"{summary.Quarantined} quarantined, {summary.Duration.TotalSeconds:0.0}s");

@@ -37,6 +37,12 @@ public static class TraceCommand
                         v.ValueKind, v.Period, v.ValueText, $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
                         v.Location, v.RawText, v.IsCurrent ? "current" : "superseded",
                     ]));
+                foreach (var v in k.Values.Where(v => v.FeedRows is not null))
+                {
+                    var rows = v.FeedRows!;
+                    printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}) counted {rows.Counted} rows; first {rows.First.Count}:");
+                    foreach (var line in rows.First) printer.Line("    " + line);
+                }
                 printer.Line();
             }
             return ExitCodes.Ok;

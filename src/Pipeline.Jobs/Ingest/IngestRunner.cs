@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Extraction;
+using Pipeline.Extraction.Feeds;
+using Pipeline.Jobs.Feeds;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Loading;
 using Pipeline.Warehouse.Runs;
@@ -15,8 +17,11 @@ public enum FileStatus
     Failed,
 }
 
-/// <summary>What happened to one input file.</summary>
-public sealed record FileOutcome(string Path, FileStatus Status, LoadResult? Load, string? Error);
+/// <summary>What happened to one input file; <see cref="Feed"/> is set for a registry feed.</summary>
+public sealed record FileOutcome(string Path, FileStatus Status, LoadResult? Load, string? Error)
+{
+    public FeedIngestResult? Feed { get; init; }
+}
 
 public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<FileOutcome> Files, TimeSpan Duration)
 {
@@ -45,11 +50,16 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
     /// <summary>Test seam: the loader used for each file (e.g. one that injects a failure mid-load).</summary>
     public DocumentLoader Loader { get; init; } = new(dialect, clock);
 
+    /// <summary>Registry feeds (.csv, .tsv, .txt); without it such a file fails as an unsupported type.</summary>
+    public FeedIngestor? Feeds { get; init; }
+
     public async Task<IngestSummary> RunAsync(
         IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest", CancellationToken ct = default)
     {
         var clockStart = Stopwatch.StartNew();
-        var (files, missing) = Expand(paths);
+        var (found, missing) = Expand(paths, feeds: Feeds is not null);
+        // feeds last: their metrics measure KPIs that the plans and reports of the same run define
+        var files = found.Where(f => Feeds is null || !FeedReader.LooksLikeFeed(f)).Concat(found.Where(f => Feeds is not null && FeedReader.LooksLikeFeed(f))).ToList();
         var runId = await _runs.StartAsync(kind, chamberCode, ct);
         var log = logger.ForContext("RunId", runId);
         log.Information("Run {RunId} ({Kind}) started: {Files} files on {Warehouse}", runId, kind, files.Count, dialect.Describe());
@@ -101,6 +111,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
     {
         try
         {
+            if (Feeds is not null && FeedReader.LooksLikeFeed(path)) return await IngestFeedAsync(path, chamberCode, runId, log, ct);
             var input = DocumentExtractors.Read(path);
             var sha = input.Sha256;
             if (await Loader.IsLoadedAsync(sha, ct))
@@ -145,8 +156,36 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         }
     }
 
-    /// <summary>Files named directly, and the known kinds of file found (recursively) in folders, in a stable order.</summary>
-    public static (List<string> Files, List<string> Missing) Expand(IReadOnlyList<string> paths)
+    /// <summary>A feed file: read, staged and computed in one pass (its bytes hashed as a stream, never held whole).</summary>
+    private async Task<FileOutcome> IngestFeedAsync(string path, string? chamberCode, long runId, ILogger log, CancellationToken ct)
+    {
+        var feed = await Feeds!.IngestAsync(path, chamberCode, runId, ct);
+        foreach (var warning in feed.Warnings) log.Warning("{Document}: {Warning}", path, warning);
+        var load = feed.Load;
+        var status = load.Outcome switch
+        {
+            LoadOutcome.Loaded => FileStatus.New,
+            LoadOutcome.Superseding => FileStatus.Superseding,
+            _ => FileStatus.Unchanged,
+        };
+        if (status == FileStatus.Unchanged)
+            log.Information("{Document}: unchanged, skipped", path);
+        else
+            log.Information("{Document}: {Status} {Kind} feed for {Chamber}: {Rows} rows staged, {Quarantined} quarantined, {Measurements} measurements",
+                path, status, feed.Kind, feed.ChamberCode, load.RowsStaged, load.RowsQuarantined, load.Measurements);
+        var summary = new LoadResult(load.Outcome, load.DocumentId, feed.ChamberCode, 0, load.Measurements, 0, load.Measurements, 0,
+            (int)Math.Min(int.MaxValue, load.RowsQuarantined), load.SupersededDocumentId, feed.Warnings);
+        return new FileOutcome(path, status, summary, null) { Feed = feed };
+    }
+
+    /// <summary>Feed files a folder scan picks up (a .txt is taken only when named).</summary>
+    private static readonly HashSet<string> FeedFolderExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csv", ".tsv" };
+
+    /// <summary>
+    /// Files named directly, and the known kinds of file found (recursively) in folders, in a stable order; feed
+    /// files (.csv, .tsv) from folders only when <paramref name="feeds"/>.
+    /// </summary>
+    public static (List<string> Files, List<string> Missing) Expand(IReadOnlyList<string> paths, bool feeds = true)
     {
         var files = new List<string>();
         var missing = new List<string>();
@@ -156,7 +195,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             else if (Directory.Exists(path))
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => DocumentExtractors.KnownExtensions.Contains(Path.GetExtension(f)))
+                    .Where(f => DocumentExtractors.KnownExtensions.Contains(Path.GetExtension(f)) || (feeds && FeedFolderExtensions.Contains(Path.GetExtension(f))))
                     .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
                     .Order(StringComparer.Ordinal));
             }
