@@ -3,11 +3,15 @@
 # to install), starts a throwaway PostgreSQL (free port, socket under /tmp), runs `dotnet test`, stops the server.
 #   ./test.sh            the test suite (Pipeline.sln)
 #   ./test.sh --corpus   the corpus suite (tests/Pipeline.Corpus.Tests; needs ../shared or $PIPELINE_SHARED)
+#   ./test.sh --bench-feeds [ROWS]   no tests: 'pipeline bench feeds' on a generated practice export of ROWS rows
+#                        (default 1,000,000) against the same throwaway PostgreSQL
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root="$(pwd)"
 target="Pipeline.sln"
+bench_feeds=""
 if [ "${1:-}" = "--corpus" ]; then target="tests/Pipeline.Corpus.Tests/Pipeline.Corpus.Tests.csproj"; shift; fi
+if [ "${1:-}" = "--bench-feeds" ]; then bench_feeds="${2:-1000000}"; shift $(( $# > 1 ? 2 : 1 )); fi
 
 say() { echo "test.sh: $*" >&2; }
 is_root() { [ "$(id -u)" = "0" ]; }
@@ -62,6 +66,12 @@ say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:
 
 export PIPELINE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=false;Timeout=30"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ -n "$bench_feeds" ]; then
+  ./pipeline samples feed --rows "$bench_feeds" --out "$pg_dir/practices.csv" >&2
+  ./pipeline bench feeds "$pg_dir/practices.csv" --chamber CBIS --warehouse "$PIPELINE_TEST_POSTGRES" </dev/null
+  exit $?
+fi
 
 log="$pg_dir/dotnet-test.log"
 set +e

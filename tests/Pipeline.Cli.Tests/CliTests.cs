@@ -191,4 +191,87 @@ public sealed class CliTests : IDisposable
         Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
         Assert.Equal(SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest, await wh.CountAsync("dim_document", "is_current"));
     }
+
+    private static string RepositoryConfig([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "config"));
+
+    [Fact]
+    public async Task Demo_with_the_committed_configuration_measures_the_bound_kpis_from_the_feeds_and_trace_lists_the_rows()
+    {
+        Samples();
+        var result = await _cli.RunAsync("demo", "--config", RepositoryConfig());
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("pratiche-registro-imprese-2021-2022.csv: practices feed, 200000 rows read, 200000 staged, 0 quarantined, 8 measurements", result.Stdout);
+        Assert.Contains("elenco-imprese-2022-12-31.csv: companies feed, 60000 rows read, 60000 staged, 0 quarantined, 2 measurements", result.Stdout);
+        // 2022 has no document reporting it: the value computed from the practice export is the actual
+        var kpis = await _cli.RunAsync("kpis", "--year", "2022", "--json");
+        var share = JsonDocument.Parse(kpis.Stdout).RootElement.EnumerateArray()
+            .Single(k => k.GetProperty("kpi").GetString() == "Quota di istanze evase entro cinque giorni" && k.GetProperty("period").GetString() == "2022");
+        Assert.EndsWith(" %", share.GetProperty("actual").GetProperty("raw").GetString());
+        Assert.InRange(share.GetProperty("actual").GetProperty("value").GetDecimal(), 50m, 100m);
+
+        var trace = await _cli.RunAsync("trace", share.GetProperty("kpi_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(trace.ExitCode == 0, trace.ToString());
+        Assert.Contains("2022 from pratiche-registro-imprese-2021-2022.csv: ri.practices_within_days (days=5;days_kind=working;net_of_suspension=true;patron=04-23) counted", trace.Stdout);
+        Assert.Contains("row ", trace.Stdout);
+    }
+
+    [Fact]
+    public async Task Feeds_compute_prints_the_contract_json_and_refuses_bad_arguments()
+    {
+        var path = WriteFile("pratiche.csv", System.Text.Encoding.UTF8.GetBytes(
+            "Protocollo;Data protocollo;Data evasione;Stato;Giorni sospensione\r\n" +
+            "RI/1;04/01/2021;08/01/2021;EVASA;\r\n" +    // 3 working days (6/1 is a holiday)
+            "RI/2;04/01/2021;18/01/2021;EVASA;3\r\n" +   // 5, 7, 8, 11–15, 18 = 9 working days − 3 = 6
+            "RI/3;05/01/2021;;IN LAVORAZIONE;\r\n" +
+            "RI/4;xx;;EVASA;\r\n"));
+        var result = await _cli.RunAsync("feeds", "compute", path, "--metric", "ri.practices_within_days", "--param", "days=5", "--period", "2021-S1", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal("ri.practices_within_days", json.GetProperty("metric").GetString());
+        Assert.Equal("2021-S1", json.GetProperty("period").GetString());
+        Assert.Equal(50m, json.GetProperty("value").GetDecimal());
+        Assert.Equal("%", json.GetProperty("unit").GetString());
+        Assert.Equal((1, 2), (json.GetProperty("numerator").GetInt32(), json.GetProperty("denominator").GetInt32()));
+        Assert.Equal((4, 1), (json.GetProperty("rows_read").GetInt32(), json.GetProperty("rows_quarantined").GetInt32()));
+        Assert.Contains("row 5", result.Stderr);
+
+        var unknown = await _cli.RunAsync("feeds", "compute", path, "--metric", "ri.nothing", "--period", "2021");
+        Assert.True(unknown.ExitCode == 2, unknown.ToString());
+        Assert.Contains("unknown metric", unknown.Stderr);
+        var missing = await _cli.RunAsync("feeds", "compute", path, "--metric", "ri.practices_within_days", "--period", "2021");
+        Assert.True(missing.ExitCode == 2, missing.ToString());
+        Assert.Contains("days", missing.Stderr);
+        var wrongKind = await _cli.RunAsync("feeds", "compute", path, "--metric", "registry.active_companies", "--period", "2021");
+        Assert.True(wrongKind.ExitCode == 1, wrongKind.ToString());
+        Assert.Contains("pratiche.csv: metric registry.active_companies reads a companies feed", wrongKind.Stderr);
+    }
+
+    [Fact]
+    public async Task Bench_feeds_needs_a_postgresql_warehouse()
+    {
+        var path = WriteFile("pratiche.csv", System.Text.Encoding.UTF8.GetBytes("Protocollo;Data protocollo;Data evasione;Stato\r\nRI/1;04/01/2021;08/01/2021;EVASA\r\n"));
+        var result = await _cli.RunAsync("bench", "feeds", path, "--chamber", "FG");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("PostgreSQL", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Bench_feeds_on_postgresql_compares_with_a_bare_copy_and_leaves_no_trace()
+    {
+        await using var wh = await TestWarehouse.CreatePostgresAsync();
+        await wh.InitializedAsync();
+        var path = _cli.PathOf("pratiche.csv");
+        Pipeline.Samples.Feeds.FeedFiles.WritePractices(path, 20_000, 3);
+        var before = await wh.SnapshotAsync();
+        _cli.Warehouse = wh.ConnectionString;
+
+        var result = await _cli.RunAsync("bench", "feeds", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("COPY FROM STDIN (FORMAT csv) into a plain table (reference)  20000", result.Stdout);
+        Assert.Matches(@"ratio: \d+\.\d\d× the reference time; 20000 rows staged, 0 quarantined, 4 metric values computed", result.Stdout);
+        Assert.Equal(before, await wh.SnapshotAsync());
+        Assert.Equal(0L, await wh.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'pipeline_bench_%'"));
+    }
 }

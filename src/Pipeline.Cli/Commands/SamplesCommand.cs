@@ -18,6 +18,19 @@ public static class SamplesCommand
             printer.Line($"{files.Count} files written.");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
-        return new Command("samples", "synthetic sample data") { generate };
+        var rows = new Option<int>("--rows") { Description = "practices to write", DefaultValueFactory = _ => 1_000_000 };
+        var seed = new Option<int>("--seed") { Description = "generator seed (the same seed and rows give the same bytes)", DefaultValueFactory = _ => 42 };
+        var file = new Option<string>("--out") { Description = "the file to write", Required = true };
+        var feed = new Command("feed", "write a large synthetic Priamo-style practice export (2021-2022), streamed to disk, e.g. for 'pipeline bench feeds'") { rows, seed, file };
+        feed.SetAction((parse, ct) => globals.RunAsync(parse, (cli, _) =>
+        {
+            var count = parse.GetValue(rows);
+            if (count < 1) throw new UsageException("--rows must be at least 1");
+            var path = parse.GetValue(file)!;
+            Pipeline.Samples.Feeds.FeedFiles.WritePractices(path, count, parse.GetValue(seed));
+            new Printer(cli.Mode).Line($"{path}: {count} practices, {new FileInfo(path).Length / 1048576.0:0.0} MiB");
+            return Task.FromResult(ExitCodes.Ok);
+        }, ct));
+        return new Command("samples", "synthetic sample data") { generate, feed };
     }
 }

@@ -44,6 +44,11 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
             foreach (var c in computations)
             {
                 var result = c.Accumulator.Result();
+                if (result.Value is null)
+                {
+                    warnings.Add($"metric {c.Binding.Metric.Id} for {result.Period}: no row of the feed is in its population; nothing stored for '{c.Binding.Kpi}'");
+                    continue;
+                }
                 var kpis = await queries.FindKpisAsync(chamber, c.Binding.Kpi, c.Accumulator.Period.Year, ct);
                 if (kpis.Count == 0)
                 {
@@ -65,9 +70,11 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
         return new FeedIngestResult(load, reader.Kind, chamber, reader.RowsRead, warnings);
     }
 
-    /// <summary>The value as stored in <c>raw</c>: the number in invariant form, or why there is none.</summary>
+    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
+
+    /// <summary>The value as stored in <c>raw</c>, written the Italian way with its unit ("88,25 %", "3,8 gg"), or why there is none.</summary>
     public static string Raw(MetricResult result) =>
-        result.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : $"n.d. (no rows in the population for {result.Period})";
+        result.Value is { } v ? $"{v.ToString("#,##0.##", Italian)} {result.Unit}" : $"n.d. (no rows in the population for {result.Period})";
 
     /// <summary>Each row goes to every computation on its way to the staging table; the rows that count set its row range.</summary>
     private static IEnumerable<T> Observe<T>(IEnumerable<T> rows, List<Computation> computations, Func<MetricAccumulator, T, bool> add, Func<T, long> rowNumber)
