@@ -159,36 +159,19 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
 
         if (connection is NpgsqlConnection npgsql)
         {
-            await using (var stream = await npgsql.BeginRawBinaryCopyAsync($"COPY stg_practice ({PracticeColumns}) FROM STDIN (FORMAT BINARY)", ct))
+            await CopyAsync(npgsql, "stg_practice", PracticeColumns, 10, rows, Track, (copy, row) =>
             {
-                var copy = new PgBinaryCopyWriter(stream);
-                try
-                {
-                    foreach (var row in rows)
-                    {
-                        if ((count & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
-                        copy.StartRow(10);
-                        copy.Write(documentId);
-                        copy.Write(row.RowNumber);
-                        copy.Write(row.Protocol);
-                        copy.Write(row.Registered);
-                        copy.Write(row.Processed);
-                        copy.Write(FeedCodes.ToText(row.Status));
-                        copy.Write(row.Fulfilment);
-                        copy.Write(row.SuspensionDays);
-                        copy.Write(row.Office);
-                        copy.Write(row.Chamber);
-                        Track(row);
-                    }
-                    await copy.CompleteAsync(ct);
-                }
-                catch
-                {
-                    // a reader or metric failing mid-file: the COPY is abandoned, not completed half-written
-                    await stream.CancelAsync();
-                    throw;
-                }
-            }
+                copy.Write(documentId);
+                copy.Write(row.RowNumber);
+                copy.Write(row.Protocol);
+                copy.Write(row.Registered);
+                copy.Write(row.Processed);
+                copy.Write(FeedCodes.ToText(row.Status));
+                copy.Write(row.Fulfilment);
+                copy.Write(row.SuspensionDays);
+                copy.Write(row.Office);
+                copy.Write(row.Chamber);
+            }, ct);
         }
         else
         {
@@ -226,41 +209,24 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
 
         if (connection is NpgsqlConnection npgsql)
         {
-            await using (var stream = await npgsql.BeginRawBinaryCopyAsync($"COPY stg_company ({CompanyColumns}) FROM STDIN (FORMAT BINARY)", ct))
+            await CopyAsync(npgsql, "stg_company", CompanyColumns, 15, rows, Track, (copy, row) =>
             {
-                var copy = new PgBinaryCopyWriter(stream);
-                try
-                {
-                    foreach (var row in rows)
-                    {
-                        if ((count & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
-                        copy.StartRow(15);
-                        copy.Write(documentId);
-                        copy.Write(row.RowNumber);
-                        copy.Write(row.Province);
-                        copy.Write(row.ReaNumber);
-                        copy.Write(row.TaxCodeKey);
-                        copy.Write(row.Name);
-                        copy.Write(row.LegalForm);
-                        copy.Write(row.Status);
-                        copy.Write(row.Registered);
-                        copy.Write(row.Ceased);
-                        copy.Write(row.Ateco);
-                        copy.Write(row.Section);
-                        copy.Write(row.SectionRegistered);
-                        copy.Write(row.DigitalDrawer);
-                        copy.Write(row.DrawerActivated);
-                        Track(row);
-                    }
-                    await copy.CompleteAsync(ct);
-                }
-                catch
-                {
-                    // a reader or metric failing mid-file: the COPY is abandoned, not completed half-written
-                    await stream.CancelAsync();
-                    throw;
-                }
-            }
+                copy.Write(documentId);
+                copy.Write(row.RowNumber);
+                copy.Write(row.Province);
+                copy.Write(row.ReaNumber);
+                copy.Write(row.TaxCodeKey);
+                copy.Write(row.Name);
+                copy.Write(row.LegalForm);
+                copy.Write(row.Status);
+                copy.Write(row.Registered);
+                copy.Write(row.Ceased);
+                copy.Write(row.Ateco);
+                copy.Write(row.Section);
+                copy.Write(row.SectionRegistered);
+                copy.Write(row.DigitalDrawer);
+                copy.Write(row.DrawerActivated);
+            }, ct);
         }
         else
         {
@@ -290,6 +256,33 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
         return new Staged(count, year, year);
     }
 
+    /// <summary>
+    /// Streams rows into a staging table by binary COPY (PostgreSQL). A reader or metric failing mid-file abandons
+    /// the COPY instead of completing it half-written; cancellation is checked every 4096 rows.
+    /// </summary>
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string columns, short fields, IEnumerable<T> rows,
+        Action<T> track, Action<PgBinaryCopyWriter, T> write, CancellationToken ct)
+    {
+        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        var copy = new PgBinaryCopyWriter(stream);
+        try
+        {
+            long count = 0;
+            foreach (var row in rows)
+            {
+                if ((count++ & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+                copy.StartRow(fields);
+                write(copy, row);
+                track(row);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        catch
+        {
+            await stream.CancelAsync();
+            throw;
+        }
+    }
 
     /// <summary>Writes the rows the reader could not read, through one command reused for every row.</summary>
     private async Task QuarantineAsync(
