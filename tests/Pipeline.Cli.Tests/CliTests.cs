@@ -274,4 +274,21 @@ public sealed class CliTests : IDisposable
         Assert.Equal(before, await wh.SnapshotAsync());
         Assert.Equal(0L, await wh.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'pipeline_bench_%'"));
     }
+
+    [Fact]
+    public async Task Extract_of_a_feed_prints_its_kind_counts_and_quarantined_rows()
+    {
+        var path = WriteFile("imprese.csv", System.Text.Encoding.Latin1.GetBytes(
+            "Provincia;Numero REA;Codice fiscale;Denominazione;Natura giuridica;Stato impresa;Data iscrizione\r\n" +
+            "FG;100001;01234567890;Caffè d'Italia srl;SRL;ATTIVA;12/03/2015\r\n" +
+            "FG;100002;RSSMRA80A01D643K;Mario Rossi;IMPRESA INDIVIDUALE;ATTIVA;01/02/2019\r\n" +
+            "FG;100003;;Bar Sport;SNC;;03/04/2010\r\n"));
+        var result = await _cli.RunAsync("extract", path, "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(("companies", "windows-1252", ";"), (json.GetProperty("kind").GetString(), json.GetProperty("encoding").GetString(), json.GetProperty("delimiter").GetString()));
+        Assert.Equal((3, 1), (json.GetProperty("rows_read").GetInt32(), json.GetProperty("rows_quarantined").GetInt32()));
+        Assert.Equal(4, json.GetProperty("quarantined")[0].GetProperty("row").GetInt32());
+        Assert.Equal("FG", json.GetProperty("chamber").GetString());
+    }
 }

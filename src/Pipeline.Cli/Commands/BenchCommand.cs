@@ -74,28 +74,9 @@ public static class BenchCommand
     /// <summary>A pass over the file before the timed runs: its kind, its chamber, the years its rows cover.</summary>
     private static (FeedKind Kind, string Chamber, IReadOnlyList<int> Years) Survey(string path, FeedHeaderConfig headers, string salt, string? chamber)
     {
-        using var reader = FeedReader.Open(path, headers, salt);
-        var years = new SortedSet<int>();
-        string? named = null;
-        if (reader.Kind == FeedKind.Practices)
-            foreach (var row in reader.Practices(_ => { }))
-            {
-                years.Add(row.Registered.Year);
-                named ??= row.Chamber;
-            }
-        else
-        {
-            var latest = DateOnly.MinValue;
-            foreach (var row in reader.Companies(_ => { }))
-            {
-                foreach (var d in new[] { row.Registered, row.Ceased, row.SectionRegistered, row.DrawerActivated })
-                    if (d is { } day && day > latest) latest = day;
-                named ??= row.Province;
-            }
-            if (latest > DateOnly.MinValue) years.UnionWith([latest.Year - 1, latest.Year]);
-        }
-        var code = chamber ?? (named is null ? null : FeedIngestor.ResolveChamber(named)?.Code)
-            ?? throw new UsageException($"{Path.GetFileName(path)} names no chamber: give --chamber");
-        return (reader.Kind, code, years.ToList());
+        var inspection = FeedInspection.Read(path, headers, salt);
+        var code = chamber ?? (inspection.NamedChamber is { } named ? FeedIngestor.ResolveChamber(named)?.Code : null)
+            ?? throw new UsageException($"{inspection.File} names no chamber: give --chamber");
+        return (inspection.Kind, code, inspection.Years);
     }
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Feeds;
 using Pipeline.Extraction;
+using Pipeline.Extraction.Feeds;
 using Pipeline.Extraction.Json;
 using Pipeline.Extraction.Pdf;
+using Pipeline.Jobs.Feeds;
 
 namespace Pipeline.Cli.Commands;
 
@@ -10,7 +13,7 @@ public static class ExtractCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var file = new Argument<string>("FILE") { Description = "a PDF, a workbook (.xlsx, .xls) or an extraction JSON" };
+        var file = new Argument<string>("FILE") { Description = "a PDF, a workbook (.xlsx, .xls), an extraction JSON or a registry feed (.csv, .tsv, .txt)" };
         var json = new Option<bool>("--json") { Description = "print the extraction as JSON (pipeline.extraction/1) on stdout" };
         var layout = new Option<bool>("--layout") { Description = "PDF only: print the laid-out lines and their cells with positions (for writing a new layout family)" };
         var command = new Command("extract", "read one file and print the extraction") { file, json, layout };
@@ -21,6 +24,11 @@ public static class ExtractCommand
             if (parse.GetValue(layout))
             {
                 PrintLayout(PdfLayout.From(new PopplerTextLayer().Read(path, token)));
+                return Task.FromResult(ExitCodes.Ok);
+            }
+            if (FeedReader.LooksLikeFeed(path))
+            {
+                PrintFeed(FeedInspection.Read(path, FeedHeaderConfig.FromDirectory(cli.ConfigDirectory), FeedSalt.Resolve(), token), parse.GetValue(json), cli.Mode);
                 return Task.FromResult(ExitCodes.Ok);
             }
             var document = DocumentExtractors.Create(cli.ConfigDirectory).Extract(path, token);
@@ -49,6 +57,31 @@ public static class ExtractCommand
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// A feed is rows, not plan records: its kind, encoding, separator, header, counts, years and the first
+    /// quarantined rows (text, or one JSON object with --json).
+    /// </summary>
+    private static void PrintFeed(FeedInspection feed, bool json, ConsoleMode mode)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                file = feed.File, kind = feed.Kind.ToCode(), encoding = feed.Encoding, delimiter = feed.Delimiter.ToString(), columns = feed.Header,
+                rows_read = feed.RowsRead, rows_quarantined = feed.RowsQuarantined, years = feed.Years, chamber = feed.NamedChamber,
+                quarantined = feed.FirstErrors.Select(e => new { row = e.RowNumber, reason = e.Reason, raw = e.Raw }),
+            });
+            return;
+        }
+        var printer = new Printer(mode);
+        var separator = feed.Delimiter == '\t' ? "tab" : $"'{feed.Delimiter}'";
+        printer.Heading($"{feed.File}: {feed.Kind.ToCode()} feed, {feed.Encoding}, separator {separator}, chamber {feed.NamedChamber ?? "(not named)"}, years {string.Join(", ", feed.Years)}");
+        printer.Line($"columns: {string.Join(" | ", feed.Header)}");
+        printer.Line($"{feed.RowsRead} rows read, {feed.RowsQuarantined} quarantined");
+        if (feed.FirstErrors.Count > 0)
+            printer.Table(["Row", "Reason", "Raw"], feed.FirstErrors.Select(e => (IReadOnlyList<string?>)[e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Reason, e.Raw]));
     }
 
     /// <summary>One line per laid-out line: page, top y, and each cell as [x0-x1] text.</summary>
