@@ -14,6 +14,7 @@ root.Add(DemoCommand.Create(globals));
 root.Add(SamplesCommand.Create(globals));
 root.Add(BenchCommand.Create(globals));
 root.Add(FeedsCommand.Create(globals));
+root.Add(AchievementsCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -291,4 +291,31 @@ public sealed class CliTests : IDisposable
         Assert.Equal(4, json.GetProperty("quarantined")[0].GetProperty("row").GetInt32());
         Assert.Equal("FG", json.GetProperty("chamber").GetString());
     }
+
+    [Fact]
+    public async Task Achievements_after_the_demo_prints_the_tree_as_json_and_trace_shows_each_rule()
+    {
+        Samples();
+        Assert.Equal(0, (await _cli.RunAsync("demo")).ExitCode);
+
+        var result = await _cli.RunAsync("achievements", "--chamber", "molise", "--year", "2021", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(("CBIS", 2021, "integra"), (json.GetProperty("chamber").GetString(), json.GetProperty("year").GetInt32(), json.GetProperty("policy").GetString()));
+        var nodes = json.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal("chamber", nodes[0].GetProperty("level").GetString());
+        var plan = SampleRegion.Molise();
+        Assert.Equal(plan.Kpis.Count, nodes[0].GetProperty("kpis").GetInt32());
+        // the sample report prints a score for every objective: the computed figures are the printed ones
+        var scored = nodes.Where(n => n.GetProperty("reported").ValueKind == JsonValueKind.Number).ToList();
+        Assert.NotEmpty(scored);
+        Assert.All(scored, n => Assert.InRange(n.GetProperty("achievement").GetDecimal() - n.GetProperty("reported").GetDecimal(), -0.05m, 0.05m));
+
+        var trace = await _cli.RunAsync("trace", "1");
+        Assert.Contains("achievement 2021 (integra): measured;", trace.Stdout);
+        var none = await _cli.RunAsync("achievements", "--chamber", "LE", "--year", "2021");
+        Assert.True(none.ExitCode == 1, none.ToString());
+        Assert.Contains("no plan of LE holds 2021", none.Stderr);
+    }
 }

@@ -42,6 +42,39 @@ public sealed partial class AchievementOracleTests
         Assert.True(misses.Count == 0, $"{misses.Count} of {printed.Count} figures not reproduced:\n" + string.Join('\n', misses));
     }
 
+    /// <summary>The same through the warehouse: 003 ingested into SQLite, <c>pipeline achievements</c>' computation,
+    /// each computed figure against the one the document prints (stored with basis 'reported').</summary>
+    [Fact]
+    public async Task Ingested_into_the_warehouse_003_computes_the_39_printed_figures()
+    {
+        var dir = Directory.CreateTempSubdirectory("pipeline-oracle-");
+        try
+        {
+            var dialect = Pipeline.Warehouse.Dialects.SqlDialect.FromConnectionString(Path.Combine(dir.FullName, "w.db"));
+            await new Pipeline.Warehouse.WarehouseInitializer(dialect).InitAsync();
+            var path = SharedFolder.File("corpus", "003.pdf");
+            var input = Pipeline.Extraction.DocumentExtractors.Read(path);
+            await new Pipeline.Warehouse.Loading.DocumentLoader(dialect).LoadAsync(
+                new Pipeline.Warehouse.Loading.LoadRequest(CorpusScore.Extract(path), path, input.Sha256));
+
+            var tree = await new Pipeline.Warehouse.Achievement.AchievementComputer(dialect).ComputeAsync("FG", 2021, AchievementPolicy.Integra);
+
+            var nodes = tree.Periods["2021"];
+            var compared = nodes.Where(n => n.Reported is not null && n.Level is "operational" or "strategic" or "area")
+                .Select(n => (Label: $"{n.Level} {n.Code}", Printed: n.Reported!.Value, Computed: n.Achievement))
+                .Append((Label: "chamber", Printed: ChamberFigure(), Computed: nodes.Single(n => n.Level == "chamber").Achievement))
+                .ToList();
+            Assert.Equal(39, compared.Count);
+            var misses = compared.Where(p => p.Computed is null || Math.Abs(p.Computed.Value - p.Printed) > 0.05m).Select(p => $"{p.Label}: {p.Printed} vs {p.Computed}").ToList();
+            Assert.True(misses.Count == 0, string.Join('\n', misses));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A KPI's score for a period, from its extracted target and actual.</summary>
     private static KpiScore Score(ExtractedKpi kpi, string period, AchievementPolicy policy)
     {

@@ -37,6 +37,8 @@ public static class TraceCommand
                         v.ValueKind, v.Period, v.ValueText, $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
                         v.Location, v.RawText, v.IsCurrent ? "current" : "superseded",
                     ]));
+                foreach (var a in k.Achievements)
+                    printer.Line($"  achievement {a.Period} ({a.Policy}): {a.Status}; {a.Rule}");
                 foreach (var v in k.Values.Where(v => v.FeedRows is not null))
                 {
                     var rows = v.FeedRows!;

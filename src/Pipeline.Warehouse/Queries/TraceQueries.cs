@@ -21,6 +21,18 @@ public sealed class TracedKpi
     /// <summary>The objective path from the root down, e.g. "OS.1 Competitività › OO.1.1 Digitalizzazione".</summary>
     public IReadOnlyList<string> ObjectivePath { get; set; } = [];
     public IReadOnlyList<TracedValue> Values { get; set; } = [];
+    /// <summary>The achievement computed for each period (<c>pipeline achievements</c>): the rule applied and the result.</summary>
+    public IReadOnlyList<TracedAchievement> Achievements { get; set; } = [];
+}
+
+/// <summary>A computed achievement of a KPI: period, score (null unless measured), status, policy and rule with its arithmetic.</summary>
+public sealed class TracedAchievement
+{
+    public string Period { get; init; } = "";
+    public decimal? Achievement { get; init; }
+    public string Status { get; init; } = "";
+    public string? Policy { get; init; }
+    public string? Rule { get; init; }
 }
 
 /// <summary>One target or actual of a KPI and where it was read (a row of <c>v_kpi_lineage</c>).</summary>
@@ -99,6 +111,11 @@ public sealed class TraceQueries(SqlDialect dialect)
                        sheet AS Sheet, cell AS Cell, row_from AS RowFrom, row_to AS RowTo, raw_text AS RawText
                 FROM v_kpi_lineage WHERE kpi_id = @KpiId
                 ORDER BY period, value_kind DESC, document_id
+                """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
+            kpi.Achievements = (await connection.QueryAsync<TracedAchievement>(new CommandDefinition(
+                """
+                SELECT period AS Period, achievement AS Achievement, status AS Status, policy AS Policy, rule AS Rule
+                FROM v_kpi_achievement WHERE kpi_id = @KpiId ORDER BY period
                 """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
             foreach (var value in kpi.Values.Where(v => v.SourceKind == "rows"))
             {
