@@ -5,6 +5,8 @@ using Pipeline.Samples.Feeds;
 
 namespace Pipeline.Samples.Tests.Feeds;
 
+/// <remarks>Its memory checks measure the whole process, so the class runs alone, after the parallel tests.</remarks>
+[Collection(MemoryMeasured.Name)]
 public class PracticeFeedTests
 {
     private static readonly Lazy<List<PracticeRow>> Sample = new(() => FeedFiles.SamplePracticeRows().ToList());
@@ -285,4 +287,11 @@ public class PracticeFeedTests
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
     }
+}
+
+/// <summary>Tests that measure the process's live memory: run alone, or other tests' allocations count too.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryMeasured
+{
+    public const string Name = "memory measured";
 }
