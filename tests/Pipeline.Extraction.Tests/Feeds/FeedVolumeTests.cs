@@ -49,6 +49,6 @@ public sealed class FeedVolumeTests : IDisposable
         Assert.Equal("wrong number of fields: 3 instead of 8", error.Reason);
         Assert.Equal($"RI/{bad};{1 + bad % 28:00}/03/2024;EVASA", error.Raw);
         Assert.Equal(Enumerable.Range(0, rows).Where(i => i != bad).Sum(i => (long)(i % 3)), suspended);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}"); // a sanity bound (about 1 s here), not a benchmark: test runs share 2 cores
     }
 }
