@@ -23,14 +23,18 @@ CREATE TABLE fact_chamber_achievement (
     UNIQUE (plan_id, period_id, basis)
 );
 
--- One row per KPI and period with a computed achievement: chamber, area, objective path, target, actual, score.
-CREATE VIEW v_kpi_achievement AS
+-- Each objective's path from its root (the area), as printed codes: "AS.01 › OS.01.01 › OP.01.01.01".
+CREATE VIEW v_objective_path AS
 WITH RECURSIVE paths (objective_id, root_id, path) AS (
     SELECT objective_id, objective_id, COALESCE(code, title) FROM dim_objective WHERE parent_objective_id IS NULL
     UNION ALL
     SELECT o.objective_id, p.root_id, p.path || ' › ' || COALESCE(o.code, o.title)
     FROM dim_objective o JOIN paths p ON o.parent_objective_id = p.objective_id
 )
+SELECT objective_id, root_id, path FROM paths;
+
+-- One row per KPI and period with a computed achievement: chamber, area, objective path, target, actual, score.
+CREATE VIEW v_kpi_achievement AS
 SELECT c.code            AS chamber_code,
        c.name            AS chamber,
        pl.cycle_from     AS plan_from,
@@ -57,7 +61,7 @@ JOIN dim_plan pl     ON pl.plan_id = k.plan_id
 JOIN dim_chamber c   ON c.chamber_id = pl.chamber_id
 JOIN dim_period pe   ON pe.period_id = f.period_id
 LEFT JOIN dim_objective o ON o.objective_id = k.objective_id
-LEFT JOIN paths pa   ON pa.objective_id = k.objective_id
+LEFT JOIN v_objective_path pa   ON pa.objective_id = k.objective_id
 LEFT JOIN dim_objective ar ON ar.objective_id = pa.root_id
 LEFT JOIN v_kpi_period kp ON kp.kpi_id = f.kpi_id AND kp.period = pe.code
 LEFT JOIN (
@@ -70,12 +74,6 @@ WHERE f.basis = 'computed';
 
 -- One row per objective and period with a computed achievement, and the figure the documents print, if any.
 CREATE VIEW v_objective_achievement AS
-WITH RECURSIVE paths (objective_id, root_id, path) AS (
-    SELECT objective_id, objective_id, COALESCE(code, title) FROM dim_objective WHERE parent_objective_id IS NULL
-    UNION ALL
-    SELECT o.objective_id, p.root_id, p.path || ' › ' || COALESCE(o.code, o.title)
-    FROM dim_objective o JOIN paths p ON o.parent_objective_id = p.objective_id
-)
 SELECT c.code            AS chamber_code,
        c.name            AS chamber,
        pl.cycle_from     AS plan_from,
@@ -102,7 +100,7 @@ JOIN dim_plan pl     ON pl.plan_id = o.plan_id
 JOIN dim_chamber c   ON c.chamber_id = pl.chamber_id
 JOIN dim_period pe   ON pe.period_id = f.period_id
 LEFT JOIN dim_objective po ON po.objective_id = o.parent_objective_id
-LEFT JOIN paths pa   ON pa.objective_id = o.objective_id
+LEFT JOIN v_objective_path pa   ON pa.objective_id = o.objective_id
 LEFT JOIN dim_objective ar ON ar.objective_id = pa.root_id
 LEFT JOIN (
     SELECT fr.objective_id, fr.period_id, MAX(fr.achievement) AS achievement

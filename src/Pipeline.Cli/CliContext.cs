@@ -31,6 +31,19 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
         }
     }
 
+    /// <summary>The manual KPI matches of config/kpi-matches.json (none when absent); a bad file is a configuration error.</summary>
+    public IReadOnlyList<Pipeline.Warehouse.Loading.KpiManualMatch> KpiMatches()
+    {
+        try
+        {
+            return Pipeline.Jobs.Identity.KpiMatchConfig.FromDirectory(ConfigDirectory);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
     /// <summary>--chamber takes a code or a name, case-insensitive (FG, Foggia, frosinone-latina).</summary>
     public static string? ChamberCode(string? chamber)
     {

@@ -15,6 +15,7 @@ root.Add(SamplesCommand.Create(globals));
 root.Add(BenchCommand.Create(globals));
 root.Add(FeedsCommand.Create(globals));
 root.Add(AchievementsCommand.Create(globals));
+root.Add(ConformCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

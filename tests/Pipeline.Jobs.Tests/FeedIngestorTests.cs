@@ -224,3 +224,26 @@ public sealed class MetricBindingsTests
     private static string ConfigDirectory([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "config"));
 }
+
+/// <summary>config/kpi-matches.json: manual KPI matches, checked when read.</summary>
+public sealed class KpiMatchConfigTests
+{
+    [Fact]
+    public void Matches_are_read_with_their_chamber_and_plan()
+    {
+        var matches = Pipeline.Jobs.Identity.KpiMatchConfig.Parse(
+            """{ "matches": [ { "chamber": "Brescia", "plan": "2021-2023", "name": "Predisposizione format", "kpi": "Realizzazione format" } ] }""", "kpi-matches.json");
+        Assert.Equal(new Pipeline.Warehouse.Loading.KpiManualMatch("BS", "Predisposizione format", "Realizzazione format", 2021, 2023), Assert.Single(matches));
+    }
+
+    [Theory]
+    [InlineData("""{ "matches": [ { "chamber": "XX", "name": "a", "kpi": "b" } ] }""", "unknown chamber 'XX'")]
+    [InlineData("""{ "matches": [ { "chamber": "BS", "kpi": "b" } ] }""", "'name' is required")]
+    [InlineData("""{ "matches": [ { "chamber": "BS", "name": "a", "kpi": "b", "plan": "2023-2021" } ] }""", "not a cycle")]
+    public void A_bad_entry_is_refused_naming_it(string json, string message)
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => Pipeline.Jobs.Identity.KpiMatchConfig.Parse(json, "kpi-matches.json"));
+        Assert.StartsWith("kpi-matches.json: matches[0]", ex.Message);
+        Assert.Contains(message, ex.Message);
+    }
+}

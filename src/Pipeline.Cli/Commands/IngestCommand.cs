@@ -31,6 +31,7 @@ public static class IngestCommand
         var runner = new IngestRunner(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger)
         {
             Feeds = new FeedIngestor(cli.Dialect, FeedHeaderConfig.FromDirectory(cli.ConfigDirectory), cli.MetricBindings(), FeedSalt.Resolve()),
+            KpiMatches = cli.KpiMatches(),
         };
         IngestSummary summary;
         using (var progress = new IngestProgress(cli.Mode))

@@ -50,6 +50,9 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
     /// <summary>Test seam: the loader used for each file (e.g. one that injects a failure mid-load).</summary>
     public DocumentLoader Loader { get; init; } = new(dialect, clock);
 
+    /// <summary>Manual KPI matches (config/kpi-matches.json), handed to every document load.</summary>
+    public IReadOnlyList<KpiManualMatch> KpiMatches { get; init; } = [];
+
     /// <summary>Registry feeds (.csv, .tsv, .txt); without it such a file fails as an unsupported type.</summary>
     public FeedIngestor? Feeds { get; init; }
 
@@ -128,6 +131,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
                 ChamberCode = chamberCode,
                 RunId = runId,
                 SourceSha256 = viaJson ? document.Document.Sha256 : null,
+                KpiMatches = KpiMatches,
             }, ct);
             var status = result.Outcome switch
             {

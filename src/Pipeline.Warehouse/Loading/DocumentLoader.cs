@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Pipeline.Core.Chambers;
 using Pipeline.Core.Extraction;
+using Pipeline.Core.Identity;
 using Pipeline.Core.Model;
 using Pipeline.Core.Text;
 using Pipeline.Core.Validation;
@@ -109,9 +110,12 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         var counts = new Counts();
         var kpiNumber = 0;
         var usedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var conform = new Conform(await writer.KnownKpisAsync(planId), docType,
+            request.KpiMatches.Where(m => string.Equals(m.Chamber, chamber.Code, StringComparison.OrdinalIgnoreCase)
+                                          && (m.PlanFrom is null || m.PlanFrom == cycleFrom) && (m.PlanTo is null || m.PlanTo == cycleTo)).ToList());
         foreach (var kpi in document.Kpis)
         {
-            await writer.WriteKpiAsync(kpi, planId, objectiveIds, reportedPeriod, info.PeriodTo, usedKeys, counts);
+            await writer.WriteKpiAsync(kpi, planId, objectiveIds, reportedPeriod, info.PeriodTo, usedKeys, counts, conform);
             AfterStep?.Invoke($"kpi:{++kpiNumber}");
         }
         counts.Reported += await writer.WriteObjectiveAchievementsAsync(document.Objectives, objectiveIds, reportedPeriod, info.PeriodTo);
@@ -193,6 +197,45 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
 
         public Task<int> ExecuteAsync(string sql, object? args) =>
             connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+
+        public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args) =>
+            connection.QueryAsync<T>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+    }
+
+    /// <summary>A KPI of the plan as it was before the document being loaded.</summary>
+    private sealed record KnownKpi(long Id, long? ObjectiveId, string ScopeKey, string KpiKey, string? Code, string Name);
+
+    /// <summary>
+    /// KPI identity for one document (<see cref="KpiIdentity"/>): each of its KPIs against the plan's KPIs under the
+    /// same objective, a manual match first; which outcomes are recorded in <c>conform_match</c>.
+    /// </summary>
+    private sealed class Conform(IReadOnlyList<KnownKpi> known, string docType, IReadOnlyList<KpiManualMatch> manual)
+    {
+        public IReadOnlyList<KnownKpi> Known { get; } = known;
+
+        public KpiMatch Match(ExtractedKpi kpi, string scopeKey)
+        {
+            var key = KpiIdentity.Key(kpi.Name);
+            KpiCandidate? chosen = null;
+            if (manual.FirstOrDefault(m => KpiIdentity.Key(m.Name) == key) is { } m)
+            {
+                var target = Known.FirstOrDefault(k => k.Code is not null && string.Equals(k.Code.Trim(), m.Kpi.Trim(), StringComparison.OrdinalIgnoreCase))
+                             ?? Known.FirstOrDefault(k => KpiIdentity.Key(k.Name) == KpiIdentity.Key(m.Kpi));
+                if (target is not null) chosen = new KpiCandidate(target.Id, target.Code, target.Name);
+            }
+            var candidates = Known.Where(k => k.ScopeKey == scopeKey).Select(k => new KpiCandidate(k.Id, k.Code, k.Name)).ToList();
+            return KpiIdentity.Match(kpi.Code, kpi.Name, candidates, chosen);
+        }
+
+        /// <summary>What is worth recording: a manual or similar match taken, an uncertain one, a report's KPI no plan defines.</summary>
+        public string? Record(KpiMatch match, bool taken) => match.Kind switch
+        {
+            KpiMatchKind.Manual when taken => "manual",
+            KpiMatchKind.Similar when taken => "similar",
+            KpiMatchKind.Uncertain => "uncertain",
+            KpiMatchKind.None when docType != "piano" => "unmatched",
+            _ => null,
+        };
     }
 
     /// <summary>Writes the dimensions, facts and lineage of one document inside its load transaction.</summary>
@@ -244,14 +287,29 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
             return ids;
         }
 
+        /// <summary>The KPIs of the plan before this document: what its KPIs are matched against.</summary>
+        public async Task<IReadOnlyList<KnownKpi>> KnownKpisAsync(long planId) =>
+            (await session.QueryAsync<KnownKpi>(
+                "SELECT kpi_id AS Id, objective_id AS ObjectiveId, scope_key AS ScopeKey, kpi_key AS KpiKey, code AS Code, name AS Name FROM dim_kpi WHERE plan_id = @planId ORDER BY kpi_id",
+                new { planId })).ToList();
+
         public async Task WriteKpiAsync(
             ExtractedKpi kpi, long planId, Dictionary<string, long> objectiveIds, string reportedPeriod, int? documentYear,
-            HashSet<string> usedKeys, Counts counts)
+            HashSet<string> usedKeys, Counts counts, Conform conform)
         {
             long? objectiveId = kpi.Objective is { } o && objectiveIds.TryGetValue(o, out var oid) ? oid : null;
             var scopeKey = kpi.Objective is { } s && _scopeKeys.TryGetValue(s, out var sk) ? sk : "";
             var kpiKey = TextKey.Normalize(kpi.Name);
-            if (!usedKeys.Add($"{scopeKey}#{kpiKey}"))
+            var name = TextKey.Clean(kpi.Name);
+            // KPI identity: the same KPI as one already in the plan, by manual match, code, name or a similar name
+            var match = conform.Match(kpi, scopeKey);
+            var matched = match.IsMatch ? conform.Known.First(k => k.Id == match.Candidate!.Id) : null;
+            if (matched is not null && usedKeys.Add($"{matched.ScopeKey}#{matched.KpiKey}"))
+            {
+                (scopeKey, kpiKey, name) = (matched.ScopeKey, matched.KpiKey, matched.Name);
+                objectiveId = match.Kind == KpiMatchKind.Manual ? matched.ObjectiveId : objectiveId;
+            }
+            else if (!usedKeys.Add($"{scopeKey}#{kpiKey}"))
             {
                 // Two KPIs with the same name under one objective, told apart by their codes (or, failing that,
                 // by their order in the document).
@@ -275,10 +333,21 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
                 """,
                 new
                 {
-                    planId, objectiveId, scopeKey, kpiKey, Code = Trimmed(kpi.Code), Name = TextKey.Clean(kpi.Name),
+                    planId, objectiveId, scopeKey, kpiKey, Code = Trimmed(kpi.Code), Name = name,
                     kpi.KpiType, kpi.Algorithm, kpi.Unit, kpi.SourceSystem, kpi.Frequency,
                 });
             counts.Kpis++;
+            if (conform.Record(match, matched is not null && kpiKey == matched.KpiKey) is { } kind)
+                await session.ExecuteAsync(
+                    """
+                    INSERT INTO conform_match (document_id, kpi_id, candidate_kpi_id, kind, score, name, code)
+                    VALUES (@documentId, @kpiId, @candidate, @kind, @score, @name, @code)
+                    """,
+                    new
+                    {
+                        documentId, kpiId, candidate = kind is "uncertain" or "unmatched" ? match.Candidate?.Id : null, kind,
+                        score = match.Candidate is null ? null : dialect.Number((decimal)Math.Round(match.Score, 4)), name = TextKey.Clean(kpi.Name), code = Trimmed(kpi.Code),
+                    });
 
             var kpiLineage = await LineageAsync("kpi", kpi.Source, kpi.Name, null);
             await session.ExecuteAsync(

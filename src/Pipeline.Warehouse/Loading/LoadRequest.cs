@@ -12,7 +12,15 @@ public sealed record LoadRequest(ExtractedDocument Document, string FilePath, st
     public long? RunId { get; init; }
     /// <summary>For a reviewed extraction JSON: the sha256 of the original document it was read from.</summary>
     public string? SourceSha256 { get; init; }
+    /// <summary>Manual KPI matches (config/kpi-matches.json): they win over the automatic ones.</summary>
+    public IReadOnlyList<KpiManualMatch> KpiMatches { get; init; } = [];
 }
+
+/// <summary>
+/// A KPI a document names <see cref="Name"/> is the KPI <see cref="Kpi"/> (a code or a name) of the chamber's plan —
+/// of the plan <see cref="PlanFrom"/>–<see cref="PlanTo"/> when given, of any plan otherwise.
+/// </summary>
+public sealed record KpiManualMatch(string Chamber, string Name, string Kpi, int? PlanFrom = null, int? PlanTo = null);
 
 public enum LoadOutcome
 {
