@@ -119,6 +119,44 @@ public abstract class AchievementComputerTests(string dialect)
     }
 
     [Fact]
+    public async Task With_rolling_plans_the_latest_adopted_plan_s_target_is_current_and_the_older_one_stays_as_history()
+    {
+        static ExtractedDocument Piano(int from, decimal target2022) => new()
+        {
+            Document = new DocumentInfo
+            {
+                File = $"piano-{from}.pdf", Sha256 = $"sha-piano-{from}", Format = "pdf", Family = "integra-piano",
+                Chamber = "Camera di Commercio di Foggia", DocType = "piano", PeriodFrom = from, PeriodTo = from + 2, Pages = 3,
+            },
+            Objectives = [new() { Id = "o", Code = "OP.1", Level = "operational", Title = "Servizi", Source = P(1) }],
+            Kpis =
+            [
+                new()
+                {
+                    Id = "k", Objective = "o", Name = "Imprese assistite", Source = P(2),
+                    Targets = [new ExtractedTarget("2022", TargetValue.Numeric("2022", TargetOperator.GreaterOrEqual, target2022, $">= {target2022}"), P(2))],
+                },
+            ],
+        };
+        await using var wh = await (await TestWarehouse.CreateAsync(dialect)).InitializedAsync();
+        var loader = new DocumentLoader(wh.Dialect);
+        await loader.LoadAsync(new LoadRequest(Piano(2021, 10), "/in/p2021.pdf", "sha-piano-2021"));
+        await loader.LoadAsync(new LoadRequest(Piano(2022, 12), "/in/p2022.pdf", "sha-piano-2022"));
+        var monitoring = Piano(2022, 12) with
+        {
+            Document = Piano(2022, 12).Document with { File = "monitoraggio.xlsx", Sha256 = "sha-mon", DocType = "monitoraggio" },
+            Kpis = [Piano(2022, 12).Kpis[0] with { Targets = [], Actuals = [new ExtractedActual("2022", "9", 9, P(1))] }],
+        };
+        await loader.LoadAsync(new LoadRequest(monitoring, "/in/monitoraggio.xlsx", "sha-mon"));
+
+        var tree = await new AchievementComputer(wh.Dialect).ComputeAsync("FG", 2022, AchievementPolicy.Integra);
+
+        Assert.Equal((2022, 2024), (tree.PlanFrom, tree.PlanTo));
+        Assert.Equal(75m, tree.Periods["2022"].Single(n => n.Code == "OP.1").Achievement);   // 9 / 12, the 2022-2024 plan's target
+        Assert.Equal(2, await wh.CountAsync("fact_kpi_target"));                               // the 2021-2023 target (10) kept as history
+    }
+
+    [Fact]
     public async Task A_chamber_without_a_plan_for_the_year_is_refused()
     {
         await using var wh = await LoadedAsync();
