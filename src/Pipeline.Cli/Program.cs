@@ -16,6 +16,7 @@ root.Add(BenchCommand.Create(globals));
 root.Add(FeedsCommand.Create(globals));
 root.Add(AchievementsCommand.Create(globals));
 root.Add(ConformCommand.Create(globals));
+root.Add(AlertsCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

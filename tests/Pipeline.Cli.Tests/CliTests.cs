@@ -175,6 +175,13 @@ public sealed class CliTests : IDisposable
         Assert.Contains("superseding: ", result.Stderr + result.Stdout);
         var withActuals = plan.Kpis.Count * 2 - 1;
         Assert.Contains($"{plan.Kpis.Count} KPIs, {plan.Kpis.Count} targets, {withActuals} actuals.", result.Stdout);
+        // the nightly evaluation on the sample's calendar raises the one alert the samples plant: a missing half-year value
+        Assert.Contains("Alerts as of 2021-08-15 (end of the day, Europe/Rome): 1 raised, 0 resolved", result.Stdout);
+        var alerts = await _cli.RunAsync("alerts", "--open", "--json");
+        var alert = Assert.Single(JsonDocument.Parse(alerts.Stdout).RootElement.EnumerateArray());
+        Assert.Equal(("monitoring-due", "CBIS", "2021-S1", "open"), (alert.GetProperty("rule").GetString(), alert.GetProperty("chamber").GetString(),
+            alert.GetProperty("period").GetString(), alert.GetProperty("status").GetString()));
+        Assert.Equal(plan.Kpi(SampleRegion.KpiMissingFirstHalf).Name, alert.GetProperty("kpi").GetString());
         Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
     }

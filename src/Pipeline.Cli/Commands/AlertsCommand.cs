@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using Dapper;
+using Pipeline.Cli.Output;
+using Pipeline.Jobs.Alerts;
+using Pipeline.Jobs.Alerts.Channels;
+using Pipeline.Warehouse;
+
+namespace Pipeline.Cli.Commands;
+
+public static class AlertsCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var open = new Option<bool>("--open") { Description = "only the alerts not resolved" };
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var command = new Command("alerts", "alerts on monitoring data that is due but missing (evaluate them with 'alerts evaluate')") { open, json };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            await new WarehouseInitializer(cli.Dialect).InitAsync(token);
+            var rows = await ListAsync(cli, parse.GetValue(open), token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(rows.Select(r => new
+                {
+                    id = r.Id, rule = r.Rule, chamber = r.Chamber, kpi = r.Subject, period = r.Period, severity = r.Severity, status = r.Status,
+                    raised_at = r.RaisedAt, due_date = r.DueDate, message = r.Message,
+                }));
+                return ExitCodes.Ok;
+            }
+            Print(new Printer(cli.Mode), rows);
+            return ExitCodes.Ok;
+        }, ct));
+
+        var chamber = new Option<string?>("--chamber") { Description = "one chamber (default: every chamber with a plan in the warehouse)" };
+        var asOf = new Option<string?>("--as-of") { Description = "evaluate as of this day (yyyy-MM-dd, end of the day in the rules' time zone) instead of now" };
+        var evaluate = new Command("evaluate", "evaluate the alert rules now (config/alerts.json): raise, escalate and resolve alerts, send one digest per chamber") { chamber, asOf };
+        evaluate.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            await new WarehouseInitializer(cli.Dialect).InitAsync(token);
+            var config = Config(cli);
+            var code = CliContext.ChamberCode(parse.GetValue(chamber));
+            var results = await EvaluateAsync(cli, config, code, AsOf(parse.GetValue(asOf), config), token);
+            var printer = new Printer(cli.Mode);
+            foreach (var r in results)
+                printer.Line($"{r.Chamber}: {r.Raised} raised, {r.Escalated} escalated, {r.Resolved} resolved; {r.Open} open");
+            return ExitCodes.Ok;
+        }, ct));
+        command.Add(evaluate);
+        return command;
+    }
+
+    public sealed record AlertRow(long Id, string Rule, string Chamber, string Subject, string Period, string Severity, string Status, string RaisedAt, string DueDate, string Message);
+
+    public static async Task<IReadOnlyList<AlertRow>> ListAsync(CliContext cli, bool openOnly, CancellationToken ct)
+    {
+        await using var connection = await cli.Dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync(new CommandDefinition(
+            """
+            SELECT alert_id, rule, chamber_code, subject_label, period, severity, status, raised_at, due_date, message FROM alert
+            WHERE @openOnly = FALSE OR status <> 'resolved' ORDER BY chamber_code, due_date, alert_id
+            """, new { openOnly }, cancellationToken: ct));
+        static string Text(object v) => v switch
+        {
+            DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+            DateTimeOffset o => o.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+        };
+        return rows.Select(r => new AlertRow(Convert.ToInt64(r.alert_id), (string)r.rule, (string)r.chamber_code, (string)r.subject_label, (string)r.period,
+            (string)r.severity, (string)r.status, Text(r.raised_at), Text(r.due_date)[..10], (string)r.message)).ToList();
+    }
+
+    public static void Print(Printer printer, IReadOnlyList<AlertRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            printer.Line("No alerts.");
+            return;
+        }
+        printer.Table(["Id", "Chamber", "Rule", "Period", "Due", "Status", "Message"],
+            rows.Select(r => (IReadOnlyList<string?>)[r.Id.ToString(CultureInfo.InvariantCulture), r.Chamber, r.Rule, r.Period, r.DueDate, r.Status, r.Message]));
+    }
+
+    public static AlertConfig Config(CliContext cli)
+    {
+        try
+        {
+            return AlertConfig.FromDirectory(cli.ConfigDirectory);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    /// <summary>The end of the given day in the rules' time zone, as a clock; null (now) when none is given.</summary>
+    public static TimeProvider AsOf(string? day, AlertConfig config)
+    {
+        if (day is null) return TimeProvider.System;
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw new UsageException($"--as-of '{day}': expected a day as yyyy-MM-dd");
+        var local = date.ToDateTime(new TimeOnly(23, 59, 59));
+        return new FixedClock(new DateTimeOffset(local, config.Zone.GetUtcOffset(local)));
+    }
+
+    /// <summary>Evaluates the chamber given, or every chamber with a plan in the warehouse; log channel always.</summary>
+    public static async Task<IReadOnlyList<AlertRunResult>> EvaluateAsync(CliContext cli, AlertConfig config, string? chamberCode, TimeProvider clock, CancellationToken ct)
+    {
+        IReadOnlyList<string> chambers;
+        if (chamberCode is not null) chambers = [chamberCode];
+        else
+        {
+            await using var connection = await cli.Dialect.OpenAsync(ct);
+            chambers = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT DISTINCT c.code FROM dim_plan p JOIN dim_chamber c ON c.chamber_id = p.chamber_id ORDER BY c.code", cancellationToken: ct))).ToList();
+        }
+        var evaluator = new AlertEvaluator(cli.Dialect, config, [new LogChannel(cli.Logger)], clock);
+        var results = new List<AlertRunResult>();
+        foreach (var code in chambers) results.Add(await evaluator.EvaluateAsync(code, null, ct));
+        return results;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Pipeline.Core.Alerts;
+using Pipeline.Core.Chambers;
+using Pipeline.Core.Values;
+
+namespace Pipeline.Jobs.Alerts;
+
+/// <summary>
+/// The alert rules of <c>config/alerts.json</c> (docs/alerts.md): when monitoring values are due (per period kind,
+/// with grace days), when the Relazione is due, when an open alert escalates, the time zone of the deadlines, the
+/// KPI frequency assumed when a plan prints none, and who is told (per chamber). Without the file the defaults
+/// below apply: half-year values by 31 July, annual values by 30 April of the next year, the Relazione by 30 June
+/// of the next year, escalation after 15 days, Europe/Rome, half-yearly monitoring.
+/// </summary>
+public sealed record AlertConfig(
+    DueRule Semester, DueRule Year, DueRule Relazione, int EscalateAfterDays, TimeZoneInfo Zone, bool SemiannualByDefault,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Recipients)
+{
+    public const string FileName = "alerts.json";
+
+    public static AlertConfig Default { get; } = new(
+        new DueRule("monitoring-due", PeriodKind.Semester, 1, 31, 0),
+        new DueRule("monitoring-due", PeriodKind.Year, 4, 30, 0),
+        new DueRule("document-missing", PeriodKind.Year, 6, 30, 0),
+        15, AlertClock.Rome, true, new Dictionary<string, IReadOnlyList<string>>());
+
+    public IReadOnlyList<string> RecipientsOf(string chamberCode) => Recipients.GetValueOrDefault(chamberCode.ToUpperInvariant()) ?? [];
+
+    public static AlertConfig FromDirectory(string? configDirectory)
+    {
+        if (configDirectory is null) return Default;
+        var path = Path.Combine(configDirectory, FileName);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Default;
+    }
+
+    /// <exception cref="InvalidDataException">The file is not valid; the message names the file and the setting.</exception>
+    public static AlertConfig Parse(string json, string origin)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var root = doc.RootElement;
+            var config = Default;
+            DueRule Rule(JsonElement e, DueRule basis) => basis with
+            {
+                MonthsAfterPeriodEnd = e.TryGetProperty("months_after", out var m) ? m.GetInt32() : basis.MonthsAfterPeriodEnd,
+                DayOfMonth = e.TryGetProperty("day", out var d) ? d.GetInt32() : basis.DayOfMonth,
+                GraceDays = e.TryGetProperty("grace_days", out var g) ? g.GetInt32() : basis.GraceDays,
+            };
+            if (root.TryGetProperty("monitoring", out var monitoring))
+            {
+                if (monitoring.TryGetProperty("semester", out var s)) config = config with { Semester = Rule(s, config.Semester) };
+                if (monitoring.TryGetProperty("year", out var y)) config = config with { Year = Rule(y, config.Year) };
+                if (monitoring.TryGetProperty("default_frequency", out var f))
+                    config = config with
+                    {
+                        SemiannualByDefault = f.GetString() switch
+                        {
+                            "semiannual" => true,
+                            "annual" => false,
+                            var other => throw new InvalidDataException($"{origin}: monitoring.default_frequency '{other}' is not semiannual or annual"),
+                        },
+                    };
+            }
+            if (root.TryGetProperty("documents", out var documents) && documents.TryGetProperty("relazione", out var r))
+                config = config with { Relazione = Rule(r, config.Relazione) };
+            if (root.TryGetProperty("escalate_after_days", out var esc)) config = config with { EscalateAfterDays = esc.GetInt32() };
+            if (root.TryGetProperty("timezone", out var tz))
+            {
+                try
+                {
+                    config = config with { Zone = TimeZoneInfo.FindSystemTimeZoneById(tz.GetString() ?? "") };
+                }
+                catch (TimeZoneNotFoundException)
+                {
+                    throw new InvalidDataException($"{origin}: timezone '{tz.GetString()}' is not known on this machine");
+                }
+            }
+            if (root.TryGetProperty("recipients", out var recipients))
+            {
+                var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var chamber in recipients.EnumerateObject())
+                {
+                    var info = ChamberResolver.Lookup(chamber.Name) ?? throw new InvalidDataException($"{origin}: recipients.{chamber.Name}: unknown chamber");
+                    map[info.Code] = chamber.Value.EnumerateArray().Select(a => a.GetString() ?? "").Where(a => a.Contains('@')).ToList();
+                }
+                config = config with { Recipients = map };
+            }
+            foreach (var rule in new[] { config.Semester, config.Year, config.Relazione })
+                if (rule.MonthsAfterPeriodEnd < 0 || rule.DayOfMonth is < 1 or > 31 || rule.GraceDays < 0)
+                    throw new InvalidDataException($"{origin}: a due rule needs months_after ≥ 0, day 1-31, grace_days ≥ 0");
+            return config;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
+        }
+    }
+}
