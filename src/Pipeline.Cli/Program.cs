@@ -17,6 +17,7 @@ root.Add(FeedsCommand.Create(globals));
 root.Add(AchievementsCommand.Create(globals));
 root.Add(ConformCommand.Create(globals));
 root.Add(AlertsCommand.Create(globals));
+root.Add(RunCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

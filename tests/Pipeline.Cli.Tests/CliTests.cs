@@ -329,4 +329,19 @@ public sealed class CliTests : IDisposable
         Assert.True(none.ExitCode == 1, none.ToString());
         Assert.Contains("no plan of LE holds 2021", none.Stderr);
     }
+
+    [Fact]
+    public async Task Run_loads_the_chambers_of_the_committed_configuration_and_a_second_run_changes_nothing()
+    {
+        var first = await _cli.RunAsync("run", "--config", RepositoryConfig());
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains($"CBIS Camera di Commercio del Molise: run 1 succeeded: files {SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest} new, {SampleGenerator.SupersedingOnFirstIngest} superseding, 0 unchanged, 0 failed", first.Stdout);
+        Assert.Contains("achievement computed for 1 periods", first.Stdout);
+        Assert.Matches(@"alerts [1-9]\d* raised", first.Stdout);   // today, the sample's 2022 and 2023 values are long overdue
+
+        var second = await _cli.RunAsync("run", "--config", RepositoryConfig(), "--chamber", "molise");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains($"files 0 new, 0 superseding, {SampleGenerator.DocumentCount} unchanged, 0 failed; 0 facts written", second.Stdout);
+        Assert.Contains("alerts 0 raised, 0 escalated, 0 resolved", second.Stdout);
+    }
 }

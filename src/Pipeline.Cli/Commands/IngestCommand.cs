@@ -24,15 +24,19 @@ public static class IngestCommand
         return command;
     }
 
-    /// <summary>Initialises the warehouse if needed, ingests, and prints the per-file outcome and the totals.</summary>
-    public static async Task<IngestSummary> IngestAsync(CliContext cli, IReadOnlyList<string> paths, string? chamberCode, string kind, CancellationToken ct)
-    {
-        await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
-        var runner = new IngestRunner(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger)
+    /// <summary>An ingest runner with everything the configuration gives: extractors, feeds and their bindings, manual KPI matches.</summary>
+    public static IngestRunner Runner(CliContext cli) =>
+        new(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger)
         {
             Feeds = new FeedIngestor(cli.Dialect, FeedHeaderConfig.FromDirectory(cli.ConfigDirectory), cli.MetricBindings(), FeedSalt.Resolve()),
             KpiMatches = cli.KpiMatches(),
         };
+
+    /// <summary>Initialises the warehouse if needed, ingests, and prints the per-file outcome and the totals.</summary>
+    public static async Task<IngestSummary> IngestAsync(CliContext cli, IReadOnlyList<string> paths, string? chamberCode, string kind, CancellationToken ct)
+    {
+        await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
+        var runner = Runner(cli);
         IngestSummary summary;
         using (var progress = new IngestProgress(cli.Mode))
             summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct);

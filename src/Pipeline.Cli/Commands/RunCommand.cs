@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Pipeline.Cli.Output;
+using Pipeline.Jobs.Achievement;
+using Pipeline.Jobs.Alerts;
+using Pipeline.Jobs.Alerts.Channels;
+using Pipeline.Jobs.Ingest;
+using Pipeline.Jobs.Runs;
+using Pipeline.Warehouse;
+
+namespace Pipeline.Cli.Commands;
+
+public static class RunCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var chamber = new Option<string?>("--chamber") { Description = "one chamber of config/chambers.json (default: all of them)" };
+        var command = new Command("run", "one nightly run now for the chambers of config/chambers.json: discover, extract, load, compute, alert") { chamber };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            ChamberSources sources;
+            AlertConfig alertConfig;
+            AchievementPolicies policies;
+            try
+            {
+                sources = ChamberSources.FromDirectory(cli.ConfigDirectory);
+                alertConfig = AlertConfig.FromDirectory(cli.ConfigDirectory);
+                policies = AchievementPolicies.FromDirectory(cli.ConfigDirectory);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+            var code = CliContext.ChamberCode(parse.GetValue(chamber));
+            var chambers = sources.All.Where(c => code is null || c.Code == code).ToList();
+            if (chambers.Count == 0) throw new UsageException(code is null ? "config/chambers.json lists no chamber" : $"--chamber {code} is not in config/chambers.json");
+            // the chambers' own recipients take precedence over alerts.json's
+            var recipients = alertConfig.Recipients.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+            foreach (var c in chambers.Where(c => c.Recipients.Count > 0)) recipients[c.Code] = c.Recipients;
+            alertConfig = alertConfig with { Recipients = recipients };
+
+            await new WarehouseInitializer(cli.Dialect).InitAsync(token);
+            var printer = new Printer(cli.Mode);
+            var failed = 0;
+            foreach (var c in chambers)
+            {
+                var run = new NightlyRun(cli.Dialect, IngestCommand.Runner(cli),
+                    new AlertEvaluator(cli.Dialect, alertConfig, [new LogChannel(cli.Logger)], TimeProvider.System),
+                    policies.For, TimeProvider.System, alertConfig);
+                ChamberRunSummary summary;
+                using (var progress = new IngestProgress(cli.Mode))
+                    summary = await run.RunAsync(c, progress, token);
+                var i = summary.Ingest;
+                failed += i.Count(FileStatus.Failed);
+                foreach (var f in i.Files.Where(f => f.Status == FileStatus.Failed)) Console.Error.WriteLine($"failed: {f.Error}");
+                printer.Line($"{c.Code} {c.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
+                             $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts written, {i.Quarantined} quarantined; " +
+                             $"achievement computed for {summary.AchievementPeriods} periods; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
+                             $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {i.Duration.TotalSeconds:0.0}s");
+            }
+            return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}
