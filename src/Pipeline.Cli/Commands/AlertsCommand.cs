@@ -3,7 +3,6 @@ using System.Globalization;
 using Dapper;
 using Pipeline.Cli.Output;
 using Pipeline.Jobs.Alerts;
-using Pipeline.Jobs.Alerts.Channels;
 using Pipeline.Warehouse;
 
 namespace Pipeline.Cli.Commands;
@@ -104,7 +103,7 @@ public static class AlertsCommand
         return new FixedClock(new DateTimeOffset(local, config.Zone.GetUtcOffset(local)));
     }
 
-    /// <summary>Evaluates the chamber given, or every chamber with a plan in the warehouse; log channel always.</summary>
+    /// <summary>Evaluates the chamber given, or every chamber with a plan in the warehouse; digests to the configured channels.</summary>
     public static async Task<IReadOnlyList<AlertRunResult>> EvaluateAsync(CliContext cli, AlertConfig config, string? chamberCode, TimeProvider clock, CancellationToken ct)
     {
         IReadOnlyList<string> chambers;
@@ -115,7 +114,8 @@ public static class AlertsCommand
             chambers = (await connection.QueryAsync<string>(new CommandDefinition(
                 "SELECT DISTINCT c.code FROM dim_plan p JOIN dim_chamber c ON c.chamber_id = p.chamber_id ORDER BY c.code", cancellationToken: ct))).ToList();
         }
-        var evaluator = new AlertEvaluator(cli.Dialect, config, [new LogChannel(cli.Logger)], clock);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var evaluator = new AlertEvaluator(cli.Dialect, config, config.CreateChannels(cli.Logger, http), clock);
         var results = new List<AlertRunResult>();
         foreach (var code in chambers) results.Add(await evaluator.EvaluateAsync(code, null, ct));
         return results;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Pipeline.Cli.Output;
 using Pipeline.Jobs.Achievement;
 using Pipeline.Jobs.Alerts;
-using Pipeline.Jobs.Alerts.Channels;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Jobs.Runs;
 using Pipeline.Warehouse;
@@ -39,12 +38,14 @@ public static class RunCommand
             alertConfig = alertConfig with { Recipients = recipients };
 
             await new WarehouseInitializer(cli.Dialect).InitAsync(token);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var channels = alertConfig.CreateChannels(cli.Logger, http);
             var printer = new Printer(cli.Mode);
             var failed = 0;
             foreach (var c in chambers)
             {
                 var run = new NightlyRun(cli.Dialect, IngestCommand.Runner(cli),
-                    new AlertEvaluator(cli.Dialect, alertConfig, [new LogChannel(cli.Logger)], TimeProvider.System),
+                    new AlertEvaluator(cli.Dialect, alertConfig, channels, TimeProvider.System),
                     policies.For, TimeProvider.System, alertConfig);
                 ChamberRunSummary summary;
                 using (var progress = new IngestProgress(cli.Mode))
@@ -52,6 +53,8 @@ public static class RunCommand
                 var i = summary.Ingest;
                 failed += i.Count(FileStatus.Failed);
                 foreach (var f in i.Files.Where(f => f.Status == FileStatus.Failed)) Console.Error.WriteLine($"failed: {f.Error}");
+                foreach (var (channel, result) in summary.Alerts.Deliveries.Where(d => !d.Result.Delivered))
+                    Console.Error.WriteLine($"alerts of {c.Code} not delivered by {channel}: {result.Error}");
                 printer.Line($"{c.Code} {c.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
                              $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts written, {i.Quarantined} quarantined; " +
                              $"achievement computed for {summary.AchievementPeriods} periods; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +

@@ -16,6 +16,12 @@ public sealed record AlertConfig(
     DueRule Semester, DueRule Year, DueRule Relazione, int EscalateAfterDays, TimeZoneInfo Zone, bool SemiannualByDefault,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Recipients)
 {
+    /// <summary>E-mail delivery of the digests (<c>channels.smtp</c>); none when not configured.</summary>
+    public Channels.SmtpSettings? Smtp { get; init; }
+
+    /// <summary>Webhook delivery of the digests (<c>channels.webhook</c>): the URL and the attempts; none when not configured.</summary>
+    public (Uri Url, int Attempts)? Webhook { get; init; }
+
     public const string FileName = "alerts.json";
 
     public static AlertConfig Default { get; } = new(
@@ -25,6 +31,15 @@ public sealed record AlertConfig(
         15, AlertClock.Rome, true, new Dictionary<string, IReadOnlyList<string>>());
 
     public IReadOnlyList<string> RecipientsOf(string chamberCode) => Recipients.GetValueOrDefault(chamberCode.ToUpperInvariant()) ?? [];
+
+    /// <summary>The channels a run sends its digests to: the log, and e-mail and webhook when configured.</summary>
+    public IReadOnlyList<Channels.IAlertChannel> CreateChannels(Serilog.ILogger logger, HttpClient http)
+    {
+        var channels = new List<Channels.IAlertChannel> { new Channels.LogChannel(logger) };
+        if (Smtp is { } smtp) channels.Add(new Channels.SmtpChannel(smtp));
+        if (Webhook is { } hook) channels.Add(new Channels.WebhookChannel(http, hook.Url, hook.Attempts));
+        return channels;
+    }
 
     public static AlertConfig FromDirectory(string? configDirectory)
     {
@@ -85,6 +100,29 @@ public sealed record AlertConfig(
                     map[info.Code] = chamber.Value.EnumerateArray().Select(a => a.GetString() ?? "").Where(a => a.Contains('@')).ToList();
                 }
                 config = config with { Recipients = map };
+            }
+            if (root.TryGetProperty("channels", out var channels))
+            {
+                if (channels.TryGetProperty("smtp", out var smtp))
+                {
+                    string Text(string name) => smtp.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } t
+                        ? t : throw new InvalidDataException($"{origin}: channels.smtp.{name} is required");
+                    config = config with
+                    {
+                        Smtp = new Channels.SmtpSettings(Text("host"), smtp.TryGetProperty("port", out var port) ? port.GetInt32() : 25, Text("from"),
+                            TimeSpan.FromSeconds(smtp.TryGetProperty("timeout_seconds", out var t) ? t.GetInt32() : 30),
+                            smtp.TryGetProperty("ssl", out var ssl) && ssl.GetBoolean(),
+                            smtp.TryGetProperty("user", out var u) ? u.GetString() : null,
+                            Environment.GetEnvironmentVariable("PIPELINE_SMTP_PASSWORD")),
+                    };
+                }
+                if (channels.TryGetProperty("webhook", out var hook))
+                {
+                    var url = hook.TryGetProperty("url", out var uv) ? uv.GetString() : null;
+                    if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                        throw new InvalidDataException($"{origin}: channels.webhook.url '{url}' is not an http(s) URL");
+                    config = config with { Webhook = (uri, hook.TryGetProperty("attempts", out var a) ? Math.Max(1, a.GetInt32()) : 3) };
+                }
             }
             foreach (var rule in new[] { config.Semester, config.Year, config.Relazione })
                 if (rule.MonthsAfterPeriodEnd < 0 || rule.DayOfMonth is < 1 or > 31 || rule.GraceDays < 0)

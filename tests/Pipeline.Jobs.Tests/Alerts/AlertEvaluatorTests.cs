@@ -117,7 +117,28 @@ public sealed class AlertConfigTests
         Assert.Equal("Europe/Rome", AlertConfig.Default.Zone.Id);
     }
 
+    [Fact]
+    public async Task Configured_channels_are_the_log_an_smtp_server_and_a_webhook()
+    {
+        await using var smtp = new FakeSmtpServer();
+        var config = AlertConfig.Parse(
+            $$"""
+            { "channels": { "smtp": { "host": "127.0.0.1", "port": {{smtp.Port}}, "from": "pipeline@localhost", "timeout_seconds": 5 },
+                            "webhook": { "url": "http://127.0.0.1:9/alerts", "attempts": 2 } },
+              "recipients": { "FG": ["a@fg.it"] } }
+            """, "alerts.json");
+        using var http = new HttpClient();
+        var channels = config.CreateChannels(Serilog.Core.Logger.None, http);
+        Assert.Equal(["log", "smtp", "webhook"], channels.Select(c => c.Name));
+        var digest = new AlertDigest("FG", config.RecipientsOf("FG"), [new AlertMessage("monitoring-due", "FG", "Imprese assistite", "2021-S1", "warning", "raised", DateTimeOffset.UnixEpoch, "no value")], 1);
+        Assert.True((await channels[1].SendAsync(digest, CancellationToken.None)).Delivered);
+        Assert.Single(smtp.Messages);
+        Assert.Equal(["log"], AlertConfig.Default.CreateChannels(Serilog.Core.Logger.None, http).Select(c => c.Name));
+    }
+
     [Theory]
+    [InlineData("""{ "channels": { "webhook": { "url": "ftp://x" } } }""", "channels.webhook.url")]
+    [InlineData("""{ "channels": { "smtp": { "host": "h" } } }""", "channels.smtp.from is required")]
     [InlineData("""{ "timezone": "Mars/Olympus" }""", "timezone")]
     [InlineData("""{ "recipients": { "XX": [] } }""", "unknown chamber")]
     [InlineData("""{ "monitoring": { "default_frequency": "weekly" } }""", "default_frequency")]
