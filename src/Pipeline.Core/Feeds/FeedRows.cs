@@ -59,7 +59,20 @@ public sealed record CompanyRow(
     string? Section,
     DateOnly? SectionRegistered,
     bool DigitalDrawer,
-    DateOnly? DrawerActivated);
+    DateOnly? DrawerActivated)
+{
+    /// <summary>The latest date the row prints (registration, cessation, section, cassetto): a list is as of its latest date.</summary>
+    public DateOnly? LatestDate
+    {
+        get
+        {
+            DateOnly? latest = null;
+            foreach (var date in (ReadOnlySpan<DateOnly?>)[Registered, Ceased, SectionRegistered, DrawerActivated])
+                if (date is { } d && (latest is null || d > latest)) latest = d;
+            return latest;
+        }
+    }
+}
 
 /// <summary>A row that could not be read: its 1-based line in the file, why, and the raw text of the record.</summary>
 public sealed record FeedRowError(long RowNumber, string Reason, string Raw);

@@ -41,8 +41,7 @@ public sealed record FeedInspection(
             foreach (var row in reader.Companies(Quarantine))
             {
                 if ((++n & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-                foreach (var d in new[] { row.Registered, row.Ceased, row.SectionRegistered, row.DrawerActivated })
-                    if (d is { } day && day > latest) latest = day;
+                if (row.LatestDate is { } day && day > latest) latest = day;
                 named ??= string.IsNullOrWhiteSpace(row.Province) ? null : row.Province;
             }
             if (latest > DateOnly.MinValue) years.UnionWith([latest.Year - 1, latest.Year]);

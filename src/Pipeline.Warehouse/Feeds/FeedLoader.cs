@@ -203,8 +203,7 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
         void Track(CompanyRow row)
         {
             count++;
-            foreach (var date in new[] { row.Registered, row.Ceased, row.SectionRegistered, row.DrawerActivated })
-                if (date is { } d && (latest is null || d > latest)) latest = d;
+            if (row.LatestDate is { } d && (latest is null || d > latest)) latest = d;
         }
 
         if (connection is NpgsqlConnection npgsql)
