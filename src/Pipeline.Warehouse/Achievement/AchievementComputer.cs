@@ -149,13 +149,14 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
     /// <summary>For each objective, the latest document among the values of its KPIs and of every objective under it.</summary>
     private static Dictionary<long, long?> DocumentsOfSubtrees(List<(long Id, long? Parent, string Level, string? Code, string Title)> objectives, List<KpiRow> rows)
     {
+        var parentOf = objectives.ToDictionary(o => o.Id, o => o.Parent);
         var result = new Dictionary<long, long?>();
         foreach (var row in rows)
         {
-            var doc = row.ActualDocument ?? row.TargetDocument;
+            if ((row.ActualDocument ?? row.TargetDocument) is not { } doc) continue;
             var seen = new HashSet<long>();
-            for (var o = row.ObjectiveId; o is { } id && seen.Add(id); o = objectives.FirstOrDefault(x => x.Id == id).Parent)
-                if (doc is { } d && (result.GetValueOrDefault(id) is not { } known || d > known)) result[id] = d;
+            for (var o = row.ObjectiveId; o is { } id && seen.Add(id); o = parentOf.GetValueOrDefault(id))
+                if (result.GetValueOrDefault(id) is not { } known || doc > known) result[id] = doc;
         }
         return result;
     }
