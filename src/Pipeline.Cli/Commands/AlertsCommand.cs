@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Dapper;
 using Pipeline.Cli.Output;
 using Pipeline.Jobs.Alerts;
 using Pipeline.Warehouse;
+using Pipeline.Warehouse.Queries;
 
 namespace Pipeline.Cli.Commands;
 
@@ -49,26 +49,8 @@ public static class AlertsCommand
         return command;
     }
 
-    public sealed record AlertRow(long Id, string Rule, string Chamber, string Subject, string Period, string Severity, string Status, string RaisedAt, string DueDate, string Message);
-
-    public static async Task<IReadOnlyList<AlertRow>> ListAsync(CliContext cli, bool openOnly, CancellationToken ct)
-    {
-        await using var connection = await cli.Dialect.OpenAsync(ct);
-        var rows = await connection.QueryAsync(new CommandDefinition(
-            """
-            SELECT alert_id, rule, chamber_code, subject_label, period, severity, status, raised_at, due_date, message FROM alert
-            WHERE @openOnly = FALSE OR status <> 'resolved' ORDER BY chamber_code, due_date, alert_id
-            """, new { openOnly }, cancellationToken: ct));
-        static string Text(object v) => v switch
-        {
-            DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-            DateTimeOffset o => o.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
-        };
-        return rows.Select(r => new AlertRow(Convert.ToInt64(r.alert_id), (string)r.rule, (string)r.chamber_code, (string)r.subject_label, (string)r.period,
-            (string)r.severity, (string)r.status, Text(r.raised_at), Text(r.due_date)[..10], (string)r.message)).ToList();
-    }
+    public static Task<IReadOnlyList<AlertRow>> ListAsync(CliContext cli, bool openOnly, CancellationToken ct) =>
+        new AlertQueries(cli.Dialect).ListAsync(openOnly, ct);
 
     public static void Print(Printer printer, IReadOnlyList<AlertRow> rows)
     {
@@ -106,14 +88,7 @@ public static class AlertsCommand
     /// <summary>Evaluates the chamber given, or every chamber with a plan in the warehouse; digests to the configured channels.</summary>
     public static async Task<IReadOnlyList<AlertRunResult>> EvaluateAsync(CliContext cli, AlertConfig config, string? chamberCode, TimeProvider clock, CancellationToken ct)
     {
-        IReadOnlyList<string> chambers;
-        if (chamberCode is not null) chambers = [chamberCode];
-        else
-        {
-            await using var connection = await cli.Dialect.OpenAsync(ct);
-            chambers = (await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT c.code FROM dim_plan p JOIN dim_chamber c ON c.chamber_id = p.chamber_id ORDER BY c.code", cancellationToken: ct))).ToList();
-        }
+        var chambers = chamberCode is not null ? [chamberCode] : await new AlertQueries(cli.Dialect).ChambersWithPlansAsync(ct);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var evaluator = new AlertEvaluator(cli.Dialect, config, config.CreateChannels(cli.Logger, http), clock);
         var results = new List<AlertRunResult>();
