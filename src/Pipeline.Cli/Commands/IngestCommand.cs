@@ -5,6 +5,7 @@ using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Jobs.Feeds;
 using Pipeline.Jobs.Ingest;
+using Pipeline.Jobs.Runs;
 using Pipeline.Warehouse;
 
 namespace Pipeline.Cli.Commands;
@@ -25,12 +26,17 @@ public static class IngestCommand
     }
 
     /// <summary>An ingest runner with everything the configuration gives: extractors, feeds and their bindings, manual KPI matches.</summary>
-    public static IngestRunner Runner(CliContext cli) =>
-        new(cli.Dialect, DocumentExtractors.Create(cli.ConfigDirectory), cli.Logger)
+    public static IngestRunner Runner(CliContext cli)
+    {
+        try
         {
-            Feeds = new FeedIngestor(cli.Dialect, FeedHeaderConfig.FromDirectory(cli.ConfigDirectory), cli.MetricBindings(), FeedSalt.Resolve()),
-            KpiMatches = cli.KpiMatches(),
-        };
+            return RunEnvironment.CreateIngestRunner(cli.Dialect, cli.ConfigDirectory, cli.Logger);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
 
     /// <summary>Initialises the warehouse if needed, ingests, and prints the per-file outcome and the totals.</summary>
     public static async Task<IngestSummary> IngestAsync(CliContext cli, IReadOnlyList<string> paths, string? chamberCode, string kind, CancellationToken ct)

@@ -16,40 +16,39 @@ public static class RunCommand
         var command = new Command("run", "one nightly run now for the chambers of config/chambers.json: discover, extract, load, compute, alert") { chamber };
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
-            ChamberSources sources;
-            AlertConfig alertConfig;
-            AchievementPolicies policies;
+            RunEnvironment environment;
             try
             {
-                sources = ChamberSources.FromDirectory(cli.ConfigDirectory);
-                alertConfig = AlertConfig.FromDirectory(cli.ConfigDirectory);
-                policies = AchievementPolicies.FromDirectory(cli.ConfigDirectory);
+                environment = RunEnvironment.Load(cli.Dialect, cli.ConfigDirectory, cli.Logger, TimeProvider.System);
             }
             catch (InvalidDataException ex)
             {
                 throw new UsageException(ex.Message);
             }
             var code = CliContext.ChamberCode(parse.GetValue(chamber));
-            var chambers = sources.All.Where(c => code is null || c.Code == code).ToList();
+            var chambers = environment.Chambers.All.Where(c => code is null || c.Code == code).ToList();
             if (chambers.Count == 0) throw new UsageException(code is null ? "config/chambers.json lists no chamber" : $"--chamber {code} is not in config/chambers.json");
-            // the chambers' own recipients take precedence over alerts.json's
-            var recipients = alertConfig.Recipients.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
-            foreach (var c in chambers.Where(c => c.Recipients.Count > 0)) recipients[c.Code] = c.Recipients;
-            alertConfig = alertConfig with { Recipients = recipients };
 
             await new WarehouseInitializer(cli.Dialect).InitAsync(token);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var channels = alertConfig.CreateChannels(cli.Logger, http);
+            var channels = environment.Alerts.CreateChannels(cli.Logger, http);
             var printer = new Printer(cli.Mode);
             var failed = 0;
             foreach (var c in chambers)
             {
-                var run = new NightlyRun(cli.Dialect, IngestCommand.Runner(cli),
-                    new AlertEvaluator(cli.Dialect, alertConfig, channels, TimeProvider.System),
-                    policies.For, TimeProvider.System, alertConfig);
+                var run = environment.CreateNightlyRun(channels);
                 ChamberRunSummary summary;
-                using (var progress = new IngestProgress(cli.Mode))
+                try
+                {
+                    using var progress = new IngestProgress(cli.Mode);
                     summary = await run.RunAsync(c, progress, token);
+                }
+                catch (ChamberBusyException ex)
+                {
+                    Console.Error.WriteLine($"error: {ex.Message}");
+                    failed++;
+                    continue;
+                }
                 var i = summary.Ingest;
                 failed += i.Count(FileStatus.Failed);
                 foreach (var f in i.Files.Where(f => f.Status == FileStatus.Failed)) Console.Error.WriteLine($"failed: {f.Error}");

@@ -5,39 +5,82 @@ using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Warehouse.Achievement;
 using Pipeline.Warehouse.Dialects;
+using Pipeline.Warehouse.Runs;
 
 namespace Pipeline.Jobs.Runs;
 
 /// <summary>What one chamber's run did: its ingest (files and facts), the achievement periods computed, its alerts.</summary>
 public sealed record ChamberRunSummary(string Chamber, IngestSummary Ingest, int AchievementPeriods, AlertRunResult Alerts);
 
+/// <summary>Another run of the same chamber holds its run lock (another node, the scheduler, or a <c>pipeline run</c>).</summary>
+public sealed class ChamberBusyException(string chamberCode)
+    : Exception($"{chamberCode}: another run of this chamber is in progress (its run lock is held); not started")
+{
+    public string ChamberCode { get; } = chamberCode;
+}
+
 /// <summary>
-/// <c>pipeline run</c>: one nightly run of a chamber — discover its sources, extract and load what is new (one
-/// recorded <c>etl_run</c>, a bad file failing alone), compute the achievement of each year of its plans up to the
-/// current one, and evaluate its alerts (one digest).
+/// One nightly run of a chamber (<c>pipeline run</c> and the scheduler's nightly job): take the chamber's run lock
+/// (never two runs of a chamber at once), mark as interrupted the runs of the chamber that a stopped process left
+/// "running", discover its sources, extract and load what is new (one recorded <c>etl_run</c>, a bad file failing
+/// alone), compute the achievement of each year of its plans up to the current one, and evaluate its alerts (one
+/// digest). A step after the load that fails or is cancelled leaves the run's row failed or interrupted, with the
+/// step named; the files already loaded stay loaded.
 /// </summary>
 public sealed class NightlyRun(SqlDialect dialect, IngestRunner ingest, AlertEvaluator alerts, Func<string, AchievementPolicy> policyOf, TimeProvider clock, AlertConfig alertConfig)
 {
-    public async Task<ChamberRunSummary> RunAsync(ChamberSource chamber, IIngestProgress? progress = null, CancellationToken ct = default)
+    /// <summary>The kinds of <c>etl_run</c> that take the chamber's run lock.</summary>
+    public static readonly IReadOnlyList<string> LockedKinds = ["run", "nightly"];
+
+    private readonly EtlRunStore _runs = new(dialect, clock);
+
+    /// <exception cref="ChamberBusyException">Another run of the chamber holds its lock (recorded as a failed run).</exception>
+    public async Task<ChamberRunSummary> RunAsync(ChamberSource chamber, IIngestProgress? progress = null, CancellationToken ct = default,
+        string kind = "run", EtlRunOrigin? origin = null)
     {
-        var files = ChamberSources.Discover(chamber);
-        var summary = await ingest.RunAsync(files, chamber.Code, progress, "run", ct);
-
-        var today = AlertClock.LocalDate(clock.GetUtcNow(), alertConfig.Zone);
-        IReadOnlyList<int> years;
-        await using (var connection = await dialect.OpenAsync(ct))
+        await using var runLock = await ChamberRunLock.TryAcquireAsync(dialect, chamber.Code, ct);
+        if (runLock is null)
         {
-            var plans = await connection.QueryAsync<(int From, int To)>(new CommandDefinition(
-                "SELECT p.cycle_from, p.cycle_to FROM dim_plan p JOIN dim_chamber c ON c.chamber_id = p.chamber_id WHERE c.code = @Code",
-                new { chamber.Code }, cancellationToken: ct));
-            years = plans.SelectMany(p => Enumerable.Range(p.From, p.To - p.From + 1)).Where(y => y <= today.Year).Distinct().Order().ToList();
+            var busy = new ChamberBusyException(chamber.Code);
+            await _runs.RecordFailedAsync(kind, chamber.Code, busy.Message, origin, ct);
+            throw busy;
         }
-        var periods = 0;
-        var computer = new AchievementComputer(dialect, clock);
-        foreach (var year in years)
-            periods += (await computer.ComputeAsync(chamber.Code, year, policyOf(chamber.Code), ct)).Periods.Count;
+        await _runs.AbandonRunningAsync(chamber.Code, LockedKinds, "its process stopped before the run finished (found by a later run of the chamber)", ct);
 
-        var alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);
-        return new ChamberRunSummary(chamber.Code, summary, periods, alertResult);
+        var files = ChamberSources.Discover(chamber);
+        var summary = await ingest.RunAsync(files, chamber.Code, progress, kind, ct, origin);
+        if (summary.Status == "interrupted") ct.ThrowIfCancellationRequested();
+
+        var stage = "achievement";
+        try
+        {
+            var today = AlertClock.LocalDate(clock.GetUtcNow(), alertConfig.Zone);
+            IReadOnlyList<int> years;
+            await using (var connection = await dialect.OpenAsync(ct))
+            {
+                var plans = await connection.QueryAsync<(int From, int To)>(new CommandDefinition(
+                    "SELECT p.cycle_from, p.cycle_to FROM dim_plan p JOIN dim_chamber c ON c.chamber_id = p.chamber_id WHERE c.code = @Code",
+                    new { chamber.Code }, cancellationToken: ct));
+                years = plans.SelectMany(p => Enumerable.Range(p.From, p.To - p.From + 1)).Where(y => y <= today.Year).Distinct().Order().ToList();
+            }
+            var periods = 0;
+            var computer = new AchievementComputer(dialect, clock);
+            foreach (var year in years)
+                periods += (await computer.ComputeAsync(chamber.Code, year, policyOf(chamber.Code), ct)).Periods.Count;
+
+            stage = "alerts";
+            var alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);
+            return new ChamberRunSummary(chamber.Code, summary, periods, alertResult);
+        }
+        catch (OperationCanceledException)
+        {
+            await _runs.SetStatusAsync(summary.RunId, "interrupted", $"cancelled during {stage}, after the files were loaded", CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await _runs.SetStatusAsync(summary.RunId, "failed", $"{stage}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}", CancellationToken.None);
+            throw;
+        }
     }
 }

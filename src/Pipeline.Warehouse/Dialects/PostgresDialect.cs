@@ -24,6 +24,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string Name => "postgres";
 
+    public override string ConnectionString => _connectionString;
+
     public override string Describe() => $"PostgreSQL {Host}/{Database}";
 
     public override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);

@@ -15,6 +15,9 @@ public abstract class SqlDialect
     /// <summary>The connection string with secrets removed, for logs and messages.</summary>
     public abstract string Describe();
 
+    /// <summary>The connection string the dialect opens (for components that open their own connections, e.g. the scheduler's job store).</summary>
+    public abstract string ConnectionString { get; }
+
     public abstract DbConnection CreateConnection();
 
     /// <summary>A date parameter value for a DATE column (TEXT yyyy-MM-dd in SQLite).</summary>

@@ -31,6 +31,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string Name => "sqlite";
 
+    public override string ConnectionString => _connectionString;
+
     public override string Describe() => $"SQLite {DataSource}";
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);

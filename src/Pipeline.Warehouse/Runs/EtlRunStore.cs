@@ -3,6 +3,9 @@ using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Warehouse.Runs;
 
+/// <summary>Where a scheduled run comes from: the scheduler's job, the node, the attempt at the firing (0 on the scheduled fire) and the firing's id.</summary>
+public sealed record EtlRunOrigin(string Job, string Node, int Attempt, string? FireId);
+
 public sealed record EtlRunCounts(int FilesTotal, int FilesNew, int FilesSuperseding, int FilesUnchanged, int FilesFailed, int FactsWritten, int Quarantined);
 
 /// <summary>One row of <c>etl_run</c> as read back (Dapper maps columns onto the properties).</summary>
@@ -23,6 +26,9 @@ public sealed class EtlRunRow
     public int FactsWritten { get; init; }
     public int Quarantined { get; init; }
     public string? Error { get; init; }
+    public string? Job { get; init; }
+    public string? Node { get; init; }
+    public int? Attempt { get; init; }
 }
 
 /// <summary>The <c>etl_run</c> ledger: every ingest or nightly run, with its status and counts, and failed files.</summary>
@@ -30,15 +36,56 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public async Task<long> StartAsync(string kind, string? chamberCode, CancellationToken ct = default)
+    public async Task<long> StartAsync(string kind, string? chamberCode, CancellationToken ct = default, EtlRunOrigin? origin = null)
     {
         await using var connection = await dialect.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO etl_run (kind, chamber_code, host, started_at, status) VALUES (@kind, @chamberCode, @host, @at, 'running')
+            INSERT INTO etl_run (kind, chamber_code, host, started_at, status, job, node, attempt, fire_id)
+            VALUES (@kind, @chamberCode, @host, @at, 'running', @job, @node, @attempt, @fireId)
             RETURNING run_id
             """,
-            new { kind, chamberCode, host = Environment.MachineName, at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
+            new
+            {
+                kind, chamberCode, host = Environment.MachineName, at = dialect.Timestamp(_clock.GetUtcNow()),
+                job = origin?.Job, node = origin?.Node, attempt = origin?.Attempt, fireId = origin?.FireId,
+            }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Sets the status of a run whose files were loaded but whose later step (achievement, alerts) failed or was
+    /// interrupted; the counts stay.
+    /// </summary>
+    public async Task SetStatusAsync(long runId, string status, string error, CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE etl_run SET status = @status, error = @error, finished_at = @at WHERE run_id = @runId",
+            new { runId, status, error, at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
+    }
+
+    /// <summary>Records a run that failed before it could start loading (e.g. its chamber was busy): one finished row.</summary>
+    public async Task<long> RecordFailedAsync(string kind, string? chamberCode, string error, EtlRunOrigin? origin = null, CancellationToken ct = default)
+    {
+        var runId = await StartAsync(kind, chamberCode, ct, origin);
+        await FinishAsync(runId, "failed", new EtlRunCounts(0, 0, 0, 0, 0, 0, 0), error, ct);
+        return runId;
+    }
+
+    /// <summary>
+    /// Marks as interrupted the runs of a chamber (of the given kinds) still recorded as running: called by a run that
+    /// holds the chamber's run lock, which proves that no such run is alive (its process stopped without finishing).
+    /// Returns how many were marked.
+    /// </summary>
+    public async Task<int> AbandonRunningAsync(string chamberCode, IReadOnlyList<string> kinds, string reason, CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var count = 0;
+        foreach (var kind in kinds)
+            count += await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE etl_run SET status = 'interrupted', error = @reason, finished_at = @at WHERE chamber_code = @chamberCode AND kind = @kind AND status = 'running'",
+                new { chamberCode, kind, reason, at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
+        return count;
     }
 
     public async Task FinishAsync(long runId, string status, EtlRunCounts counts, string? error, CancellationToken ct = default)
@@ -70,7 +117,8 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
             new { runId, filePath, reason, at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<EtlRunRow>> RecentAsync(int limit, CancellationToken ct = default)
+    /// <summary>The latest runs, newest first; optionally of one kind, of one chamber, of one scheduled job, or only the scheduler's.</summary>
+    public async Task<IReadOnlyList<EtlRunRow>> RecentAsync(int limit, CancellationToken ct = default, string? kind = null, string? chamber = null, bool scheduledOnly = false, string? job = null)
     {
         await using var connection = await dialect.OpenAsync(ct);
         var rows = await connection.QueryAsync<EtlRunRow>(new CommandDefinition(
@@ -79,9 +127,11 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
                    CAST(started_at AS TEXT) AS StartedAt, CAST(finished_at AS TEXT) AS FinishedAt, status AS Status,
                    files_total AS FilesTotal, files_new AS FilesNew, files_superseding AS FilesSuperseding,
                    files_unchanged AS FilesUnchanged, files_failed AS FilesFailed, facts_written AS FactsWritten,
-                   quarantined AS Quarantined, error AS Error
-            FROM etl_run ORDER BY run_id DESC LIMIT @limit
-            """, new { limit }, cancellationToken: ct));
+                   quarantined AS Quarantined, error AS Error, job AS Job, node AS Node, attempt AS Attempt
+            FROM etl_run
+            WHERE (@kind IS NULL OR kind = @kind) AND (@chamber IS NULL OR chamber_code = @chamber) AND (@scheduled = 0 OR job IS NOT NULL) AND (@job IS NULL OR job = @job)
+            ORDER BY run_id DESC LIMIT @limit
+            """, new { limit, kind, chamber, scheduled = scheduledOnly ? 1 : 0, job }, cancellationToken: ct));
         return rows.ToList();
     }
 }

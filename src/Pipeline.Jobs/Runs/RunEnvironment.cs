@@ -1,0 +1,69 @@
+using Pipeline.Extraction;
+using Pipeline.Extraction.Feeds;
+using Pipeline.Jobs.Achievement;
+using Pipeline.Jobs.Alerts;
+using Pipeline.Jobs.Alerts.Channels;
+using Pipeline.Jobs.Feeds;
+using Pipeline.Jobs.Identity;
+using Pipeline.Jobs.Ingest;
+using Pipeline.Warehouse.Dialects;
+using Serilog;
+
+namespace Pipeline.Jobs.Runs;
+
+/// <summary>
+/// What a nightly run reads from the configuration folder — the chambers and their sources, the alert rules (with
+/// each chamber's own recipients taking precedence over alerts.json's), the achievement policies — and the parts it
+/// is made of. <c>pipeline run</c> loads it once; the scheduler loads it at every firing, so an edited config/ applies
+/// from the next run without a restart.
+/// </summary>
+public sealed class RunEnvironment
+{
+    private readonly SqlDialect _dialect;
+    private readonly string _configDirectory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
+
+    private RunEnvironment(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock, ChamberSources chambers, AlertConfig alerts, AchievementPolicies policies)
+    {
+        _dialect = dialect;
+        _configDirectory = configDirectory;
+        _logger = logger;
+        _clock = clock;
+        Chambers = chambers;
+        Alerts = alerts;
+        Policies = policies;
+    }
+
+    public ChamberSources Chambers { get; }
+    public AlertConfig Alerts { get; }
+    public AchievementPolicies Policies { get; }
+
+    /// <exception cref="InvalidDataException">A configuration file is missing or not valid; the message names it.</exception>
+    public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock)
+    {
+        var chambers = ChamberSources.FromDirectory(configDirectory);
+        var alerts = AlertConfig.FromDirectory(configDirectory);
+        var recipients = alerts.Recipients.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var c in chambers.All.Where(c => c.Recipients.Count > 0)) recipients[c.Code] = c.Recipients;
+        return new RunEnvironment(dialect, configDirectory, logger, clock, chambers, alerts with { Recipients = recipients },
+            AchievementPolicies.FromDirectory(configDirectory));
+    }
+
+    /// <summary>The chamber of config/chambers.json with this code, or null.</summary>
+    public ChamberSource? Chamber(string code) => Chambers.All.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An ingest runner with the extractors, feed readers, metric bindings and manual KPI matches of a configuration folder.</summary>
+    /// <exception cref="InvalidDataException">A configuration file is not valid.</exception>
+    public static IngestRunner CreateIngestRunner(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider? clock = null) =>
+        new(dialect, DocumentExtractors.Create(configDirectory), logger, clock)
+        {
+            Feeds = new FeedIngestor(dialect, FeedHeaderConfig.FromDirectory(configDirectory), MetricBindings.FromDirectory(configDirectory), FeedSalt.Resolve(), clock),
+            KpiMatches = KpiMatchConfig.FromDirectory(configDirectory),
+        };
+
+    public AlertEvaluator CreateAlertEvaluator(IReadOnlyList<IAlertChannel> channels) => new(_dialect, Alerts, channels, _clock);
+
+    public NightlyRun CreateNightlyRun(IReadOnlyList<IAlertChannel> channels) =>
+        new(_dialect, CreateIngestRunner(_dialect, _configDirectory, _logger, _clock), CreateAlertEvaluator(channels), Policies.For, _clock, Alerts);
+}
