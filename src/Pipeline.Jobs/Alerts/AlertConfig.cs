@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.Core.Alerts;
 using Pipeline.Core.Chambers;
+using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
 
 namespace Pipeline.Jobs.Alerts;
@@ -8,9 +9,10 @@ namespace Pipeline.Jobs.Alerts;
 /// <summary>
 /// The alert rules of <c>config/alerts.json</c> (docs/alerts.md): when monitoring values are due (per period kind,
 /// with grace days), when the Relazione is due, when an open alert escalates, the time zone of the deadlines, the
-/// KPI frequency assumed when a plan prints none, and who is told (per chamber). Without the file the defaults
-/// below apply: half-year values by 31 July, annual values by 30 April of the next year, the Relazione by 30 June
-/// of the next year, escalation after 15 days, Europe/Rome, half-yearly monitoring.
+/// KPI frequency assumed when a plan prints none, after how many days without a new file a registry feed is stale
+/// (per feed kind), and who is told (per chamber). Without the file the defaults below apply: half-year values by
+/// 31 July, annual values by 30 April of the next year, the Relazione by 30 June of the next year, escalation after
+/// 15 days, Europe/Rome, half-yearly monitoring, feeds stale after 10 days.
 /// </summary>
 public sealed record AlertConfig(
     DueRule Semester, DueRule Year, DueRule Relazione, int EscalateAfterDays, TimeZoneInfo Zone, bool SemiannualByDefault,
@@ -23,6 +25,25 @@ public sealed record AlertConfig(
     public (Uri Url, int Attempts)? Webhook { get; init; }
 
     public const string FileName = "alerts.json";
+
+    /// <summary>The rule id of stale registry feeds (<see cref="StaleFeeds"/>).</summary>
+    public const string StaleFeedRuleId = "stale-feed";
+
+    /// <summary>Days without a new feed file after which a feed is stale, when <c>feeds.stale_after_days</c> is not set.</summary>
+    public const int DefaultStaleAfterDays = 10;
+
+    /// <summary>
+    /// When each kind of registry feed is stale (<c>feeds.stale_after_days</c>, overridden per kind by
+    /// <c>feeds.practices.stale_after_days</c> / <c>feeds.companies.stale_after_days</c>); every kind has a rule.
+    /// </summary>
+    public IReadOnlyDictionary<FeedKind, StaleFeedRule> StaleFeeds { get; init; } = StaleFeedsAfter(DefaultStaleAfterDays);
+
+    /// <summary>The stale-feed rule of a feed kind (the default one when <see cref="StaleFeeds"/> lacks the kind).</summary>
+    public StaleFeedRule StaleFeedRuleOf(FeedKind kind) =>
+        StaleFeeds.TryGetValue(kind, out var rule) ? rule : new StaleFeedRule(StaleFeedRuleId, DefaultStaleAfterDays);
+
+    private static Dictionary<FeedKind, StaleFeedRule> StaleFeedsAfter(int days) =>
+        Enum.GetValues<FeedKind>().ToDictionary(k => k, _ => new StaleFeedRule(StaleFeedRuleId, days));
 
     public static AlertConfig Default { get; } = new(
         new DueRule("monitoring-due", PeriodKind.Semester, 1, 31, 0),
@@ -79,6 +100,8 @@ public sealed record AlertConfig(
             }
             if (root.TryGetProperty("documents", out var documents) && documents.TryGetProperty("relazione", out var r))
                 config = config with { Relazione = Rule(r, config.Relazione) };
+            if (root.TryGetProperty("feeds", out var feeds))
+                config = config with { StaleFeeds = ParseFeeds(feeds, origin) };
             if (root.TryGetProperty("escalate_after_days", out var esc)) config = config with { EscalateAfterDays = esc.GetInt32() };
             if (root.TryGetProperty("timezone", out var tz))
             {
@@ -134,4 +157,34 @@ public sealed record AlertConfig(
             throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
         }
     }
+
+    /// <summary>
+    /// <c>"feeds": { "stale_after_days": 10, "companies": { "stale_after_days": 35 } }</c>: the days for every kind,
+    /// then per kind (<c>practices</c>, <c>companies</c>); keys starting with <c>//</c> are comments.
+    /// </summary>
+    private static Dictionary<FeedKind, StaleFeedRule> ParseFeeds(JsonElement feeds, string origin)
+    {
+        if (feeds.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException($"{origin}: feeds must be an object, e.g. {{ \"stale_after_days\": 10 }}");
+        var all = feeds.TryGetProperty("stale_after_days", out var d) ? Days(d, "feeds.stale_after_days", origin) : DefaultStaleAfterDays;
+        var rules = StaleFeedsAfter(all);
+        foreach (var entry in feeds.EnumerateObject())
+        {
+            if (entry.Name == "stale_after_days" || entry.Name.StartsWith("//", StringComparison.Ordinal)) continue;
+            var kinds = Enum.GetValues<FeedKind>().Where(k => k.ToCode() == entry.Name).ToList();
+            if (kinds.Count == 0)
+                throw new InvalidDataException(
+                    $"{origin}: feeds.{entry.Name}: not a setting nor a feed kind (stale_after_days, {string.Join(", ", Enum.GetValues<FeedKind>().Select(k => k.ToCode()))})");
+            if (entry.Value.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"{origin}: feeds.{entry.Name} must be an object, e.g. {{ \"stale_after_days\": 10 }}");
+            if (entry.Value.TryGetProperty("stale_after_days", out var k))
+                rules[kinds[0]] = new StaleFeedRule(StaleFeedRuleId, Days(k, $"feeds.{entry.Name}.stale_after_days", origin));
+        }
+        return rules;
+    }
+
+    private static int Days(JsonElement value, string setting, string origin) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var days) && days >= 1
+            ? days
+            : throw new InvalidDataException($"{origin}: {setting} must be a whole number of days, 1 or more (not {value.GetRawText()})");
 }

@@ -136,7 +136,36 @@ public sealed class AlertConfigTests
         Assert.Equal(["log"], AlertConfig.Default.CreateChannels(Serilog.Core.Logger.None, http).Select(c => c.Name));
     }
 
+    [Fact]
+    public void Feeds_are_stale_after_10_days_unless_configured_per_kind()
+    {
+        Assert.All(Enum.GetValues<Pipeline.Core.Feeds.FeedKind>(), k => Assert.Equal(("stale-feed", 10), (AlertConfig.Default.StaleFeedRuleOf(k).Id, AlertConfig.Default.StaleFeedRuleOf(k).Days)));
+        var config = AlertConfig.Parse("""{ "feeds": { "//": "note", "stale_after_days": 7, "companies": { "stale_after_days": 35 } } }""", "alerts.json");
+        Assert.Equal(7, config.StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Practices).Days);
+        Assert.Equal(35, config.StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Companies).Days);
+        var perKindOnly = AlertConfig.Parse("""{ "feeds": { "practices": { "stale_after_days": 3 } } }""", "alerts.json");
+        Assert.Equal((3, 10), (perKindOnly.StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Practices).Days, perKindOnly.StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Companies).Days));
+        Assert.Equal(10, AlertConfig.Parse("""{ "escalate_after_days": 7 }""", "alerts.json").StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Practices).Days);
+    }
+
+    [Fact]
+    public void The_committed_config_parses_with_its_feed_settings()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "config", AlertConfig.FileName))) dir = Path.GetDirectoryName(dir);
+        Assert.NotNull(dir);
+        var config = AlertConfig.FromDirectory(Path.Combine(dir, "config"));
+        Assert.Equal(10, config.StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Practices).Days);
+        Assert.Equal(35, config.StaleFeedRuleOf(Pipeline.Core.Feeds.FeedKind.Companies).Days);
+    }
+
     [Theory]
+    [InlineData("""{ "feeds": { "stale_after_days": 0 } }""", "feeds.stale_after_days must be a whole number of days, 1 or more (not 0)")]
+    [InlineData("""{ "feeds": { "stale_after_days": "10" } }""", "feeds.stale_after_days must be")]
+    [InlineData("""{ "feeds": { "companies": { "stale_after_days": 2.5 } } }""", "feeds.companies.stale_after_days must be")]
+    [InlineData("""{ "feeds": { "pratiche": { "stale_after_days": 5 } } }""", "feeds.pratiche: not a setting nor a feed kind (stale_after_days, practices, companies)")]
+    [InlineData("""{ "feeds": { "practices": 5 } }""", "feeds.practices must be an object")]
+    [InlineData("""{ "feeds": 10 }""", "feeds must be an object")]
     [InlineData("""{ "channels": { "webhook": { "url": "ftp://x" } } }""", "channels.webhook.url")]
     [InlineData("""{ "channels": { "smtp": { "host": "h" } } }""", "channels.smtp.from is required")]
     [InlineData("""{ "timezone": "Mars/Olympus" }""", "timezone")]

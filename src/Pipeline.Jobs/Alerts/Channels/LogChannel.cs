@@ -5,7 +5,8 @@ namespace Pipeline.Jobs.Alerts.Channels;
 
 /// <summary>
 /// Writes one structured log event per alert of the digest, with the properties <c>Chamber</c>, <c>Rule</c>,
-/// <c>Subject</c>, <c>Period</c>, <c>Status</c>, <c>Severity</c> and <c>RunId</c>: resolved alerts at
+/// <c>Subject</c>, <c>Period</c>, <c>Status</c>, <c>Severity</c>, <c>RunId</c> and <c>Reminder</c> (true in the
+/// weekly reminder of the alerts still open): resolved alerts at
 /// Information, the others at Warning.
 /// </summary>
 public sealed class LogChannel(ILogger logger) : IAlertChannel
@@ -30,6 +31,7 @@ public sealed class LogChannel(ILogger logger) : IAlertChannel
                 : LogEventLevel.Warning;
             _logger.ForContext("Severity", a.Severity)
                    .ForContext("RunId", digest.RunId)
+                   .ForContext("Reminder", digest.Reminder)
                    .ForContext("At", a.At)
                    .Write(level, "Alert {Status} {Rule} for {Chamber}: {Subject} {Period} - {Text}",
                           a.Status, a.Rule, a.Chamber, a.Subject, a.Period, a.Text);

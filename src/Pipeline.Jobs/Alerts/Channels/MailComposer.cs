@@ -24,19 +24,26 @@ internal static class MailComposer
         return sb.ToString();
     }
 
-    /// <summary>e.g. <c>[Pipeline] FG: 3 alerts (2 raised, 1 resolved)</c>.</summary>
+    /// <summary>
+    /// e.g. <c>[Pipeline] FG: 3 alerts (2 raised, 1 resolved)</c>; a reminder:
+    /// <c>[Pipeline] FG: weekly reminder, 3 open alerts (2 open, 1 escalated)</c>.
+    /// </summary>
     public static string Subject(AlertDigest digest)
     {
         var counts = AlertStatuses.Grouped(digest.Alerts).Select(g => $"{g.Count()} {g.Key}");
         var n = digest.Alerts.Count;
-        return Clean($"[Pipeline] {digest.Chamber}: {n} alert{(n == 1 ? "" : "s")} ({string.Join(", ", counts)})");
+        var what = digest.Reminder ? $"weekly reminder, {n} open alert{(n == 1 ? "" : "s")}" : $"{n} alert{(n == 1 ? "" : "s")}";
+        return Clean($"[Pipeline] {digest.Chamber}: {what} ({string.Join(", ", counts)})");
     }
 
     /// <summary>A heading, then one line per alert grouped by status.</summary>
     public static string Body(AlertDigest digest)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Alerts for chamber {Clean(digest.Chamber)} (run {digest.RunId})\r\n");
+        if (digest.Reminder)
+            sb.Append(CultureInfo.InvariantCulture, $"Weekly reminder: the alerts of chamber {Clean(digest.Chamber)} still open\r\n");
+        else
+            sb.Append(CultureInfo.InvariantCulture, $"Alerts for chamber {Clean(digest.Chamber)} (run {digest.RunId})\r\n");
         foreach (var group in AlertStatuses.Grouped(digest.Alerts))
         {
             sb.Append("\r\n").Append(group.Key.ToUpperInvariant()).Append(CultureInfo.InvariantCulture, $" ({group.Count()})\r\n");

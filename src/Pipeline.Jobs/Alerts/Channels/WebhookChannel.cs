@@ -7,9 +7,9 @@ namespace Pipeline.Jobs.Alerts.Channels;
 
 /// <summary>
 /// POSTs the digest as JSON (<c>{"chamber", "run_id", "alerts": [{"rule", "chamber", "subject", "period",
-/// "severity", "status", "at", "text"}]}</c>) to a URL. Network errors, timeouts of the client, 5xx and 429 are
-/// retried up to <c>attempts</c> times in all, waiting <c>firstDelay</c> (default 1 s) then doubling; any other
-/// non-2xx reply fails at once.
+/// "severity", "status", "at", "text"}]}</c>, plus <c>"reminder": true</c> for the weekly reminder) to a URL.
+/// Network errors, timeouts of the client, 5xx and 429 are retried up to <c>attempts</c> times in all, waiting
+/// <c>firstDelay</c> (default 1 s) then doubling; any other non-2xx reply fails at once.
 /// </summary>
 public sealed class WebhookChannel : IAlertChannel
 {
@@ -51,7 +51,10 @@ public sealed class WebhookChannel : IAlertChannel
     {
         ArgumentNullException.ThrowIfNull(digest);
         var payload = new Payload(digest.Chamber, digest.RunId,
-            digest.Alerts.Select(a => new PayloadAlert(a.Rule, a.Chamber, a.Subject, a.Period, a.Severity, a.Status, a.At, a.Text)).ToList());
+            digest.Alerts.Select(a => new PayloadAlert(a.Rule, a.Chamber, a.Subject, a.Period, a.Severity, a.Status, a.At, a.Text)).ToList())
+        {
+            Reminder = digest.Reminder,
+        };
         return JsonSerializer.Serialize(payload, Json);
     }
 
@@ -105,7 +108,12 @@ public sealed class WebhookChannel : IAlertChannel
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
 
-    private sealed record Payload(string Chamber, long RunId, IReadOnlyList<PayloadAlert> Alerts);
+    private sealed record Payload(string Chamber, long RunId, IReadOnlyList<PayloadAlert> Alerts)
+    {
+        /// <summary><c>"reminder": true</c> in the weekly reminder of the alerts still open; left out otherwise.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public bool Reminder { get; init; }
+    }
 
     private sealed record PayloadAlert(string Rule, string Chamber, string Subject, string Period, string Severity, string Status, DateTimeOffset At, string Text);
 }
