@@ -18,6 +18,8 @@ root.Add(AchievementsCommand.Create(globals));
 root.Add(ConformCommand.Create(globals));
 root.Add(AlertsCommand.Create(globals));
 root.Add(RunCommand.Create(globals));
+root.Add(SchedulerCommand.Create(globals));
+root.Add(JobsCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
@@ -32,4 +34,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// SIGTERM (systemd, docker stop, kill) stops as Ctrl-C does: the scheduler lets its jobs finish or marks them interrupted
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
+});
 return await parse.InvokeAsync(cancellationToken: cancel.Token);

@@ -1,0 +1,230 @@
+using System.CommandLine;
+using System.Globalization;
+using Pipeline.Cli.Output;
+using Pipeline.Jobs.Runs;
+using Pipeline.Jobs.Scheduling;
+using Pipeline.Warehouse;
+using Pipeline.Warehouse.Runs;
+using Quartz;
+
+namespace Pipeline.Cli.Commands;
+
+public static class JobsCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var command = new Command("jobs", "the scheduler's jobs: list, sync, trigger, history");
+        command.Add(List(globals));
+        command.Add(Sync(globals));
+        command.Add(Trigger(globals));
+        command.Add(History(globals));
+        return command;
+    }
+
+    /// <summary>jobs/ sits next to the configuration folder (./jobs beside ./config).</summary>
+    public static string JobsDirectory(CliContext cli) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cli.ConfigDirectory.TrimEnd('/', '\\'))) ?? ".", "jobs");
+
+    public static (IReadOnlyList<JobDefinition> Definitions, ChamberSources Chambers) Load(CliContext cli)
+    {
+        try
+        {
+            return (JobDefinitions.FromDirectory(JobsDirectory(cli)), ChamberSources.FromDirectory(cli.ConfigDirectory));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    /// <summary>A scheduler on the warehouse's job store that is never started: it reads and writes the store only.</summary>
+    private static async Task<IScheduler> StoreAsync(CliContext cli, CancellationToken ct)
+    {
+        await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
+        return await PipelineScheduler.BuildAsync(cli.Dialect, new SchedulerSettings($"cli-{Environment.MachineName}-{Environment.ProcessId}"), null, ct);
+    }
+
+    private static Command List(GlobalOptions globals)
+    {
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var command = new Command("list", "the jobs in the job store: schedule, next and previous firing (Europe/Rome or the job's zone), state, last run") { json };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var scheduler = await StoreAsync(cli, token);
+            try
+            {
+                var runs = new EtlRunStore(cli.Dialect);
+                var rows = new List<JobRow>();
+                foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token)).OrderBy(k => k.Group).ThenBy(k => k.Name))
+                {
+                    var detail = await scheduler.GetJobDetail(key, token);
+                    var cron = (await scheduler.GetTriggersOfJob(key, token)).OfType<ICronTrigger>().FirstOrDefault();
+                    var state = cron is null ? "no schedule" : (await scheduler.GetTriggerState(cron.Key, token)).ToString().ToLowerInvariant();
+                    var last = (await runs.RecentAsync(1, token, job: key.ToString())).FirstOrDefault();
+                    var zone = cron?.TimeZone ?? TimeZoneInfo.Utc;
+                    rows.Add(new JobRow(key.ToString(), detail?.JobType.Type?.Name ?? detail?.JobType.FullName ?? "", cron?.CronExpressionString, zone.Id,
+                        Local(cron?.NextFireTimeUtc, zone), Local(cron?.PreviousFireTimeUtc, zone), state, cron?.RetryPolicy?.ToString(),
+                        last is null ? null : $"{last.Status} (run {last.RunId}, {last.StartedAt})", detail?.Description));
+                }
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(rows.Select(r => new
+                    {
+                        job = r.Job, type = r.Type, cron = r.Cron, timezone = r.Zone, next = r.Next, previous = r.Previous, state = r.State,
+                        retry = r.Retry, last_run = r.LastRun, description = r.Description,
+                    }));
+                    return ExitCodes.Ok;
+                }
+                var printer = new Printer(cli.Mode);
+                if (rows.Count == 0)
+                {
+                    printer.Line($"No job in the job store: 'pipeline jobs sync' or 'pipeline scheduler' registers {JobsDirectory(cli)}/*.json.");
+                    return ExitCodes.Ok;
+                }
+                printer.Table(["Job", "Cron", "Zone", "Next", "Previous", "State", "Last run"],
+                    rows.Select(r => (IReadOnlyList<string?>)[r.Job, r.Cron, r.Zone, r.Next, r.Previous, r.State, r.LastRun]));
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                await scheduler.Shutdown(false, CancellationToken.None);
+            }
+        }, ct));
+        return command;
+    }
+
+    private static Command Sync(GlobalOptions globals)
+    {
+        var command = new Command("sync", "write jobs/*.json × config/chambers.json into the job store without starting a node (the scheduler does this at start)");
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var (definitions, chambers) = Load(cli);
+            var scheduler = await StoreAsync(cli, token);
+            try
+            {
+                var sync = await ScheduleSync.ApplyAsync(scheduler, definitions, chambers, token);
+                new Printer(cli.Mode).Line($"{sync.Jobs} jobs: {sync.Added} added, {sync.Rescheduled} rescheduled, {sync.Unchanged} unchanged, {sync.Removed.Count} removed" +
+                                           (sync.Removed.Count > 0 ? $" ({string.Join(", ", sync.Removed)})" : ""));
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                await scheduler.Shutdown(false, CancellationToken.None);
+            }
+        }, ct));
+        return command;
+    }
+
+    private static Command Trigger(GlobalOptions globals)
+    {
+        var job = new Argument<string>("job") { Description = "a job (nightly.CBIS) or a whole definition (nightly: every chamber's)" };
+        var wait = new Option<bool>("--wait") { Description = "wait until the runs have finished (a scheduler node must be running) and print them" };
+        var timeout = new Option<int>("--timeout") { Description = "seconds --wait waits at most", DefaultValueFactory = _ => 1800 };
+        var command = new Command("trigger", "fire a job now: stored in the job store, run by the first scheduler node that takes it") { job, wait, timeout };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            var (definitions, _) = Load(cli);
+            var name = parse.GetValue(job)!.Trim();
+            var scheduler = await StoreAsync(cli, token);
+            List<JobKey> keys;
+            var since = DateTimeOffset.UtcNow;
+            try
+            {
+                var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token);
+                keys = stored.Where(k => string.Equals(k.Group, name, StringComparison.OrdinalIgnoreCase)
+                                         || string.Equals(k.ToString(), name, StringComparison.OrdinalIgnoreCase)).OrderBy(k => k.Name).ToList();
+                if (keys.Count == 0)
+                    throw new UsageException($"no job '{name}' in the job store (jobs: {string.Join(", ", stored.Select(k => k.ToString()).Order())}); " +
+                                             "'pipeline jobs sync' registers jobs/*.json");
+                foreach (var key in keys)
+                {
+                    var retry = definitions.FirstOrDefault(d => d.Name == key.Group)?.Retry ?? RetrySettings.Default;
+                    await ScheduleSync.TriggerNowAsync(scheduler, key, retry, $"pipeline jobs trigger on {Environment.MachineName}", token);
+                }
+            }
+            finally
+            {
+                await scheduler.Shutdown(false, CancellationToken.None);
+            }
+            var printer = new Printer(cli.Mode);
+            printer.Line($"triggered {keys.Count} job(s): {string.Join(", ", keys)}");
+            if (!parse.GetValue(wait)) return ExitCodes.Ok;
+
+            var runs = new EtlRunStore(cli.Dialect);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
+            limit.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+            var finished = new Dictionary<string, EtlRunRow>();
+            try
+            {
+                while (finished.Count < keys.Count)
+                {
+                    foreach (var key in keys.Where(k => !finished.ContainsKey(k.ToString())))
+                    {
+                        var run = (await runs.RecentAsync(1, limit.Token, job: key.ToString())).FirstOrDefault();
+                        if (run is { FinishedAt: not null } && DateTimeOffset.Parse(run.StartedAt, CultureInfo.InvariantCulture) >= since.AddSeconds(-1)
+                            && run.Status is not "running") finished[key.ToString()] = run;
+                    }
+                    if (finished.Count < keys.Count) await Task.Delay(500, limit.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!token.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"error: {keys.Count - finished.Count} job(s) had not finished after {parse.GetValue(timeout)}s (is a scheduler node running?)");
+                return ExitCodes.InputFailed;
+            }
+            foreach (var run in finished.Values.OrderBy(r => r.Job))
+                printer.Line($"{run.Job}: run {run.RunId} {run.Status} on {run.Node} (attempt {run.Attempt}){(run.Error is null ? "" : ": " + run.Error)}");
+            return finished.Values.All(r => r.Status is "succeeded" or "partial") ? ExitCodes.Ok : ExitCodes.InputFailed;
+        }, ct));
+        return command;
+    }
+
+    private static Command History(GlobalOptions globals)
+    {
+        var jobOption = new Option<string?>("--job") { Description = "one job (nightly.CBIS)" };
+        var chamber = new Option<string?>("--chamber") { Description = "one chamber" };
+        var limit = new Option<int>("--limit") { Description = "most runs shown", DefaultValueFactory = _ => 50 };
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var command = new Command("history", "the scheduler's runs, newest first (etl_run): job, node, attempt, status, counts, duration, error") { jobOption, chamber, limit, json };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            await new WarehouseInitializer(cli.Dialect).InitAsync(token);
+            var rows = await new EtlRunStore(cli.Dialect).RecentAsync(Math.Max(1, parse.GetValue(limit)), token,
+                chamber: CliContext.ChamberCode(parse.GetValue(chamber)), scheduledOnly: true, job: parse.GetValue(jobOption));
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(rows.Select(r => new
+                {
+                    run_id = r.RunId, job = r.Job, kind = r.Kind, chamber = r.ChamberCode, node = r.Node, attempt = r.Attempt, started_at = r.StartedAt,
+                    finished_at = r.FinishedAt, seconds = Seconds(r), status = r.Status, files_new = r.FilesNew, files_unchanged = r.FilesUnchanged,
+                    files_failed = r.FilesFailed, facts_written = r.FactsWritten, error = r.Error,
+                }));
+                return ExitCodes.Ok;
+            }
+            var printer = new Printer(cli.Mode);
+            if (rows.Count == 0)
+            {
+                printer.Line("No scheduled run yet.");
+                return ExitCodes.Ok;
+            }
+            printer.Table(["Run", "Job", "Node", "Attempt", "Started", "Seconds", "Status", "New", "Failed", "Facts", "Error"],
+                rows.Select(r => (IReadOnlyList<string?>)
+                [
+                    r.RunId.ToString(CultureInfo.InvariantCulture), r.Job, r.Node, r.Attempt?.ToString(CultureInfo.InvariantCulture), r.StartedAt,
+                    Seconds(r)?.ToString("0.0", CultureInfo.InvariantCulture), r.Status, r.FilesNew.ToString(CultureInfo.InvariantCulture),
+                    r.FilesFailed.ToString(CultureInfo.InvariantCulture), r.FactsWritten.ToString(CultureInfo.InvariantCulture), r.Error,
+                ]));
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    private static double? Seconds(EtlRunRow r) =>
+        r.FinishedAt is null ? null
+            : (DateTimeOffset.Parse(r.FinishedAt, CultureInfo.InvariantCulture) - DateTimeOffset.Parse(r.StartedAt, CultureInfo.InvariantCulture)).TotalSeconds;
+
+    private static string? Local(DateTimeOffset? utc, TimeZoneInfo zone) =>
+        utc is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : null;
+
+    private sealed record JobRow(string Job, string Type, string? Cron, string Zone, string? Next, string? Previous, string State, string? Retry, string? LastRun, string? Description);
+}

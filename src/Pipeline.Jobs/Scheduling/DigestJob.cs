@@ -1,0 +1,39 @@
+using Pipeline.Jobs.Runs;
+using Pipeline.Warehouse.Runs;
+using Quartz;
+using Serilog;
+
+namespace Pipeline.Jobs.Scheduling;
+
+/// <summary>
+/// The weekly reminder of one chamber (<c>etl_run.kind = 'digest'</c>): one digest listing every alert of the
+/// chamber still open, to its channels; nothing is sent when none is open. A channel that tried and could not
+/// deliver fails the run, which is retried with the job's backoff; one that skipped the digest (e-mail to a chamber
+/// without recipients) does not.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DigestJob(SchedulerServices services) : ChamberJob(services)
+{
+    protected override string RunKind => "digest";
+
+    protected override async Task RunAsync(IJobExecutionContext context, RunEnvironment environment, ChamberSource chamber, EtlRunOrigin origin, ILogger log, CancellationToken ct)
+    {
+        var runs = Services.Runs;
+        var runId = await runs.StartAsync(RunKind, chamber.Code, ct, origin);
+        string? error = null;
+        try
+        {
+            var deliveries = await environment.CreateAlertEvaluator(Services.Channels(environment)).SendOpenDigestAsync(chamber.Code, runId, ct);
+            var undelivered = deliveries.Where(d => !d.Result.Delivered && d.Result.Attempts > 0).Select(d => $"{d.Channel}: {d.Result.Error}").ToList();
+            if (undelivered.Count > 0) error = "not delivered by " + string.Join("; ", undelivered);
+            await runs.FinishAsync(runId, error is null ? "succeeded" : "failed", Counts.None, error, CancellationToken.None);
+            log.Information("{Job}: weekly digest {Outcome}", origin.Job, deliveries.Count == 0 ? "not needed (no open alert)" : error ?? "delivered");
+        }
+        catch (Exception ex)
+        {
+            await runs.FinishAsync(runId, ex is OperationCanceledException ? "interrupted" : "failed", Counts.None, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}", CancellationToken.None);
+            throw;
+        }
+        if (error is not null) throw new JobExecutionException($"{origin.Job}: {error}");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Quartz;
+
+namespace Pipeline.Jobs.Scheduling;
+
+/// <summary>What a scheduled job does; each kind is one job class (one file) in this folder.</summary>
+public enum JobKind
+{
+    /// <summary>The nightly run of a chamber: discover, extract, load, compute, alert (<see cref="NightlyJob"/>).</summary>
+    Nightly,
+
+    /// <summary>The alert evaluation of a chamber, without loading anything (<see cref="AlertsJob"/>).</summary>
+    Alerts,
+
+    /// <summary>The reminder digest of a chamber's alerts still open (<see cref="DigestJob"/>).</summary>
+    Digest,
+}
+
+/// <summary>How a failed firing is retried: up to <see cref="Attempts"/> more times, waiting <see cref="FirstDelay"/>, then multiplied by <see cref="Factor"/> up to <see cref="MaxDelay"/>.</summary>
+public sealed record RetrySettings(int Attempts, TimeSpan FirstDelay, double Factor, TimeSpan MaxDelay)
+{
+    public static RetrySettings Default { get; } = new(3, TimeSpan.FromMinutes(5), 3, TimeSpan.FromHours(1));
+
+    /// <summary>The Quartz policy (none when <see cref="Attempts"/> is 0).</summary>
+    public RetryPolicy ToPolicy() => Attempts == 0 ? RetryPolicy.None : RetryPolicy.Exponential(Attempts, FirstDelay, Factor, MaxDelay);
+}
+
+/// <summary>
+/// One file of <c>jobs/</c> (docs/operations.md): a job of one kind, run for each chamber it names (or every
+/// chamber of config/chambers.json) on a cron schedule in a time zone, retried with backoff when it fails. The
+/// file name without .json is the job's name (and its group in the scheduler: <c>nightly.CBIS</c>).
+/// </summary>
+public sealed record JobDefinition(string Name, JobKind Kind, string Description, string Cron, TimeZoneInfo TimeZone, IReadOnlyList<string>? Chambers, RetrySettings Retry)
+{
+    /// <summary>Whether the job runs for this chamber (every chamber when the file names none).</summary>
+    public bool Covers(string chamberCode) => Chambers is null || Chambers.Contains(chamberCode, StringComparer.OrdinalIgnoreCase);
+}
+
+public static class JobDefinitions
+{
+    /// <summary>Reads every <c>*.json</c> of the folder, in name order; an empty list when the folder does not exist.</summary>
+    /// <exception cref="InvalidDataException">A file is not valid; the message names the file and the setting.</exception>
+    public static IReadOnlyList<JobDefinition> FromDirectory(string jobsDirectory)
+    {
+        if (!Directory.Exists(jobsDirectory)) return [];
+        return Directory.EnumerateFiles(jobsDirectory, "*.json").Order(StringComparer.Ordinal)
+            .Select(path => Parse(File.ReadAllText(path), path, Path.GetFileNameWithoutExtension(path))).ToList();
+    }
+
+    public static JobDefinition Parse(string json, string origin, string name)
+    {
+        if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            throw new InvalidDataException($"{origin}: a job's file name must be letters, digits, '-' or '_' (it names the job)");
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var root = doc.RootElement;
+            string Text(string key) => root.TryGetProperty(key, out var v) && v.GetString() is { Length: > 0 } t
+                ? t : throw new InvalidDataException($"{origin}: '{key}' is required");
+
+            var kindText = Text("kind");
+            var kind = kindText switch
+            {
+                "nightly" => JobKind.Nightly,
+                "alerts" => JobKind.Alerts,
+                "digest" => JobKind.Digest,
+                _ => throw new InvalidDataException($"{origin}: kind '{kindText}' is not nightly, alerts or digest"),
+            };
+            var cron = Text("cron");
+            if (!CronExpression.TryParse(cron, out _))
+                throw new InvalidDataException($"{origin}: cron '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
+            var zoneId = root.TryGetProperty("timezone", out var tz) ? tz.GetString() ?? "" : "Europe/Rome";
+            TimeZoneInfo zone;
+            try
+            {
+                zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                throw new InvalidDataException($"{origin}: timezone '{zoneId}' is not known on this machine");
+            }
+
+            IReadOnlyList<string>? chambers = null;
+            if (root.TryGetProperty("chambers", out var c) && c.ValueKind == JsonValueKind.Array)
+                chambers = c.EnumerateArray().Select(x => (x.GetString() ?? "").Trim().ToUpperInvariant()).Where(x => x.Length > 0).ToList();
+
+            var retry = RetrySettings.Default;
+            if (root.TryGetProperty("retry", out var r))
+            {
+                retry = new RetrySettings(
+                    r.TryGetProperty("attempts", out var a) ? a.GetInt32() : retry.Attempts,
+                    r.TryGetProperty("delay_seconds", out var d) ? TimeSpan.FromSeconds(d.GetDouble()) : retry.FirstDelay,
+                    r.TryGetProperty("factor", out var f) ? f.GetDouble() : retry.Factor,
+                    r.TryGetProperty("max_delay_seconds", out var m) ? TimeSpan.FromSeconds(m.GetDouble()) : retry.MaxDelay);
+                if (retry.Attempts is < 0 or > 20) throw new InvalidDataException($"{origin}: retry.attempts must be 0 to 20");
+                if (retry.Attempts > 0 && (retry.FirstDelay <= TimeSpan.Zero || retry.Factor < 1 || retry.MaxDelay < retry.FirstDelay))
+                    throw new InvalidDataException($"{origin}: retry needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
+            }
+            var description = root.TryGetProperty("description", out var desc) ? desc.GetString() ?? "" : "";
+            return new JobDefinition(name, kind, description, cron, zone, chambers, retry);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
+        }
+    }
+}

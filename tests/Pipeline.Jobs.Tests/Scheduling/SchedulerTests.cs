@@ -1,0 +1,193 @@
+using System.Globalization;
+using Pipeline.Jobs.Scheduling;
+using Pipeline.Warehouse.Runs;
+using Quartz;
+
+namespace Pipeline.Jobs.Tests.Scheduling;
+
+[CollectionDefinition("scheduler", DisableParallelization = true)]
+public sealed class SchedulerCollection;
+
+/// <summary>
+/// The scheduler on its persistent job store, on SQLite and PostgreSQL, running the real nightly run on the committed
+/// sample region: a firing runs the chamber once and is recorded; a failing run is retried with backoff; a firing
+/// missed while no node ran runs once at start-up; two firings of a chamber never overlap; a node stopped mid-run
+/// leaves an interrupted run, no half-loaded file, and the next start runs the firing again.
+/// </summary>
+[Collection("scheduler")]
+public sealed class SchedulerTests
+{
+    public static TheoryData<string> Dialects => new() { "sqlite", "postgres" };
+
+    private static readonly JobKey Job = new("CBIS", "nightly");
+
+    private static string Workbooks() => Path.Combine(SchedulerBed.Samples(), "*.xls*");
+
+    private static DateTimeOffset At(string stamp) => DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture);
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_triggered_job_runs_its_chamber_once_recorded_with_job_node_and_attempt(string dialect)
+    {
+        await using var bed = await SchedulerBed.CreateAsync(dialect, Workbooks());
+        var node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly()]);
+        try
+        {
+            Assert.NotNull(await node.Scheduler.GetTrigger(new TriggerKey("CBIS", "nightly")));
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, RetrySettings.Default, "test");
+            var runs = await bed.WaitForRunsAsync(Job.ToString(), r => r.Any(x => x.FinishedAt is not null), TimeSpan.FromSeconds(60));
+            var run = Assert.Single(runs);
+            Assert.Equal(("nightly", "CBIS", "succeeded", "node-a", 0), (run.Kind, run.ChamberCode, run.Status, run.Node, run.Attempt));
+            Assert.Equal(2, run.FilesTotal);
+            Assert.True(run.FactsWritten > 0);
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_run_that_reads_no_source_is_retried_with_growing_delays_until_the_attempts_run_out(string dialect)
+    {
+        await using var bed = await SchedulerBed.CreateAsync(dialect, Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")));
+        var retry = new RetrySettings(2, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(10));
+        var node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly(retry: retry)]);
+        try
+        {
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, retry, "test");
+            var runs = await bed.WaitForRunsAsync(Job.ToString(), r => r.Count(x => x.FinishedAt is not null) >= 3, TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(4));   // a fourth attempt would have come by now
+            runs = (await bed.Runs.RecentAsync(100, job: Job.ToString())).OrderBy(r => r.RunId).ToList();
+            Assert.Equal([0, 1, 2], runs.Select(r => r.Attempt ?? -1));
+            Assert.All(runs, r => Assert.Equal("failed", r.Status));
+            Assert.All(runs, r => Assert.Equal(1, r.FilesFailed));
+            var starts = runs.Select(r => At(r.StartedAt)).ToList();
+            Assert.InRange((starts[1] - starts[0]).TotalSeconds, 0.8, 30);    // 1 s
+            Assert.InRange((starts[2] - starts[1]).TotalSeconds, 1.8, 30);    // then 2 s
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_firing_missed_while_no_node_was_running_runs_once_when_a_node_starts(string dialect)
+    {
+        await using var bed = await SchedulerBed.CreateAsync(dialect, Workbooks());
+        var rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(3), rome);
+        var definition = SchedulerBed.Nightly(cron: string.Create(CultureInfo.InvariantCulture, $"{due.Second} {due.Minute} {due.Hour} {due.Day} {due.Month} ? {due.Year}"));
+
+        // the schedule is stored, but no node runs while it falls due
+        var store = await PipelineScheduler.BuildAsync(bed.Warehouse.Dialect, SchedulerBed.Settings("cli"));
+        await ScheduleSync.ApplyAsync(store, [definition], Pipeline.Jobs.Runs.ChamberSources.FromDirectory(bed.ConfigDirectory));
+        await store.Shutdown(false);
+        while (DateTimeOffset.UtcNow < due.AddSeconds(2.5)) await Task.Delay(200);
+        Assert.Empty(await bed.Runs.RecentAsync(10, job: Job.ToString()));
+
+        var node = await bed.StartNodeAsync("node-a", [definition]);
+        try
+        {
+            var runs = await bed.WaitForRunsAsync(Job.ToString(), r => r.Any(x => x.FinishedAt is not null), TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            runs = await bed.Runs.RecentAsync(10, job: Job.ToString());
+            var run = Assert.Single(runs);
+            Assert.Equal("succeeded", run.Status);
+            Assert.True(At(run.StartedAt) > due, "it ran after it fell due, at start-up");
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task Two_firings_of_a_chamber_never_run_at_the_same_time(string dialect)
+    {
+        await using var bed = await SchedulerBed.CreateAsync(dialect, Workbooks());
+        var node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly()]);
+        try
+        {
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, RetrySettings.Default, "test");
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, RetrySettings.Default, "test");
+            var runs = (await bed.WaitForRunsAsync(Job.ToString(), r => r.Count(x => x.FinishedAt is not null) == 2, TimeSpan.FromSeconds(90)))
+                .OrderBy(r => r.RunId).ToList();
+            Assert.All(runs, r => Assert.Equal("succeeded", r.Status));
+            Assert.True(At(runs[1].StartedAt) >= At(runs[0].FinishedAt!), $"run {runs[1].RunId} started before run {runs[0].RunId} finished");
+            Assert.Equal((2, 0), (runs[1].FilesUnchanged, runs[1].FilesNew));
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_node_stopped_mid_run_leaves_it_interrupted_with_no_half_loaded_file_and_the_next_start_runs_it_again(string dialect)
+    {
+        var samples = SchedulerBed.Samples();
+        await using var bed = await SchedulerBed.CreateAsync(dialect, samples);
+        var node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly()], stopGrace: TimeSpan.Zero);
+        await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, RetrySettings.Default, "test");
+        // stop once the run has loaded its first file, while the large feeds are still ahead of it
+        await bed.WaitForRunsAsync(Job.ToString(), r => r.Count == 1, TimeSpan.FromSeconds(60));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await bed.ScalarAsync("SELECT COUNT(*) FROM dim_document") == 0 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
+        await node.StopAsync();
+
+        var stopped = Assert.Single(await bed.Runs.RecentAsync(10, job: Job.ToString()));
+        Assert.Equal("interrupted", stopped.Status);
+        Assert.NotNull(stopped.FinishedAt);
+        var files = Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories).Count();
+        Assert.InRange(stopped.FilesNew + stopped.FilesSuperseding, 1, files - 1);
+        Assert.Equal(stopped.FilesNew + stopped.FilesSuperseding, await bed.ScalarAsync("SELECT COUNT(*) FROM dim_document"));
+
+        // the firing was handed back: the next start runs it again and loads the rest
+        node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly()]);
+        try
+        {
+            var runs = await bed.WaitForRunsAsync(Job.ToString(), r => r.Any(x => x.Status == "succeeded"), TimeSpan.FromSeconds(120));
+            var again = runs.Single(r => r.Status == "succeeded");
+            Assert.Equal(files, stopped.FilesNew + stopped.FilesSuperseding + again.FilesNew + again.FilesSuperseding);
+            Assert.Equal(files, await bed.ScalarAsync("SELECT COUNT(*) FROM dim_document"));
+            // each feed staged whole, exactly once
+            Assert.Equal(DataLines(samples, "pratiche-*.csv"), await bed.ScalarAsync("SELECT COUNT(*) FROM stg_practice"));
+            Assert.Equal(DataLines(samples, "elenco-imprese-*.csv"), await bed.ScalarAsync("SELECT COUNT(*) FROM stg_company"));
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+    }
+
+    private static long DataLines(string folder, string pattern) =>
+        File.ReadLines(Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Single(), System.Text.Encoding.Latin1).Count() - 1;
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_chamber_whose_run_lock_is_held_is_not_run_and_the_refusal_is_recorded(string dialect)
+    {
+        await using var bed = await SchedulerBed.CreateAsync(dialect, Workbooks());
+        await using (var held = await ChamberRunLock.TryAcquireAsync(bed.Warehouse.Dialect, "CBIS"))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await ChamberRunLock.TryAcquireAsync(bed.Warehouse.Dialect, "CBIS"));
+            await using (var other = await ChamberRunLock.TryAcquireAsync(bed.Warehouse.Dialect, "FG"))
+                Assert.NotNull(other);
+            var environment = Pipeline.Jobs.Runs.RunEnvironment.Load(bed.Warehouse.Dialect, bed.ConfigDirectory, new Serilog.LoggerConfiguration().CreateLogger(), TimeProvider.System);
+            var run = environment.CreateNightlyRun([]);
+            var busy = await Assert.ThrowsAsync<Pipeline.Jobs.Runs.ChamberBusyException>(() => run.RunAsync(environment.Chambers.All[0]));
+            Assert.Contains("another run of this chamber is in progress", busy.Message);
+        }
+        var refused = Assert.Single(await bed.Runs.RecentAsync(10));
+        Assert.Equal(("run", "failed"), (refused.Kind, refused.Status));
+        await using var released = await ChamberRunLock.TryAcquireAsync(bed.Warehouse.Dialect, "CBIS");
+        Assert.NotNull(released);
+    }
+}
