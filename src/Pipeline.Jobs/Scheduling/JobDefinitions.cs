@@ -55,10 +55,18 @@ public static class JobDefinitions
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = doc.RootElement;
-            string Text(string key) => root.TryGetProperty(key, out var v) && v.GetString() is { Length: > 0 } t
-                ? t : throw new InvalidDataException($"{origin}: '{key}' is required");
+            if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{origin}: not valid (a job definition is a JSON object)");
+            string Text(string key) => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } t
+                ? t : throw new InvalidDataException($"{origin}: '{key}' is required (a text)");
+            double Number(JsonElement parent, string key, string path, double fallback, double max = 366 * 86400)
+            {
+                if (!parent.TryGetProperty(key, out var v)) return fallback;
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d) || d < 0 || d > max)
+                    throw new InvalidDataException($"{origin}: {path} must be a number from 0 to {max}");
+                return d;
+            }
 
-            var kindText = Text("kind");
+            var kindText = Text("kind").Trim().ToLowerInvariant();
             var kind = kindText switch
             {
                 "nightly" => JobKind.Nightly,
@@ -69,7 +77,7 @@ public static class JobDefinitions
             var cron = Text("cron");
             if (!CronExpression.TryParse(cron, out _))
                 throw new InvalidDataException($"{origin}: cron '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
-            var zoneId = root.TryGetProperty("timezone", out var tz) ? tz.GetString() ?? "" : "Europe/Rome";
+            var zoneId = root.TryGetProperty("timezone", out _) ? Text("timezone") : "Europe/Rome";
             TimeZoneInfo zone;
             try
             {
@@ -81,22 +89,28 @@ public static class JobDefinitions
             }
 
             IReadOnlyList<string>? chambers = null;
-            if (root.TryGetProperty("chambers", out var c) && c.ValueKind == JsonValueKind.Array)
+            if (root.TryGetProperty("chambers", out var c))
+            {
+                if (c.ValueKind != JsonValueKind.Array || c.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+                    throw new InvalidDataException($"{origin}: chambers must be a list of chamber codes (leave it out for every chamber)");
                 chambers = c.EnumerateArray().Select(x => (x.GetString() ?? "").Trim().ToUpperInvariant()).Where(x => x.Length > 0).ToList();
+                if (chambers.Count == 0) throw new InvalidDataException($"{origin}: chambers is empty (leave it out for every chamber)");
+            }
 
             var retry = RetrySettings.Default;
             if (root.TryGetProperty("retry", out var r))
             {
-                retry = new RetrySettings(
-                    r.TryGetProperty("attempts", out var a) ? a.GetInt32() : retry.Attempts,
-                    r.TryGetProperty("delay_seconds", out var d) ? TimeSpan.FromSeconds(d.GetDouble()) : retry.FirstDelay,
-                    r.TryGetProperty("factor", out var f) ? f.GetDouble() : retry.Factor,
-                    r.TryGetProperty("max_delay_seconds", out var m) ? TimeSpan.FromSeconds(m.GetDouble()) : retry.MaxDelay);
+                var attempts = Number(r, "attempts", "retry.attempts", retry.Attempts, max: 20);
+                if (attempts != Math.Floor(attempts)) throw new InvalidDataException($"{origin}: retry.attempts must be a whole number from 0 to 20");
+                retry = new RetrySettings((int)attempts,
+                    TimeSpan.FromSeconds(Number(r, "delay_seconds", "retry.delay_seconds", retry.FirstDelay.TotalSeconds)),
+                    Number(r, "factor", "retry.factor", retry.Factor),
+                    TimeSpan.FromSeconds(Number(r, "max_delay_seconds", "retry.max_delay_seconds", retry.MaxDelay.TotalSeconds)));
                 if (retry.Attempts is < 0 or > 20) throw new InvalidDataException($"{origin}: retry.attempts must be 0 to 20");
                 if (retry.Attempts > 0 && (retry.FirstDelay <= TimeSpan.Zero || retry.Factor < 1 || retry.MaxDelay < retry.FirstDelay))
                     throw new InvalidDataException($"{origin}: retry needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
             }
-            var description = root.TryGetProperty("description", out var desc) ? desc.GetString() ?? "" : "";
+            var description = root.TryGetProperty("description", out _) ? Text("description") : "";
             return new JobDefinition(name, kind, description, cron, zone, chambers, retry);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
