@@ -318,13 +318,7 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
                 throw new LoadException($"two measurements for KPI {measurement.KpiId} and period {period.Code} in one feed");
             if (!periods.TryGetValue(period.Code, out var periodId))
             {
-                periodId = await session.ScalarAsync<long>(
-                    """
-                    INSERT INTO dim_period (code, kind, year, start_date, end_date) VALUES (@Code, @kind, @Year, @start, @end)
-                    ON CONFLICT (code) DO UPDATE SET kind = excluded.kind
-                    RETURNING period_id
-                    """,
-                    new { period.Code, kind = period.Kind.ToString().ToLowerInvariant(), period.Year, start = dialect.Date(period.Start), end = dialect.Date(period.End) });
+                periodId = await PeriodRows.IdAsync(dialect, period, (sql, args) => session.ScalarAsync<long?>(sql, args), session.CancellationToken);
                 periods[period.Code] = periodId;
             }
             var detail = JsonSerializer.Serialize(new
@@ -358,6 +352,8 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
     /// <summary>The open connection and transaction of one load, for the few statements run once per file.</summary>
     private sealed class Session(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
+        public CancellationToken CancellationToken => ct;
+
         public Task<T?> ScalarAsync<T>(string sql, object? args) =>
             connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
 

@@ -192,6 +192,8 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
     {
         public SqlDialect Dialect => dialect;
 
+        public CancellationToken CancellationToken => ct;
+
         public Task<T?> ScalarAsync<T>(string sql, object? args) =>
             connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
 
@@ -438,14 +440,7 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         private async Task<long> PeriodAsync(string code)
         {
             if (_periods.TryGetValue(code, out var cached)) return cached;
-            var period = Period.Parse(code);
-            var id = await session.ScalarAsync<long>(
-                """
-                INSERT INTO dim_period (code, kind, year, start_date, end_date) VALUES (@Code, @kind, @Year, @start, @end)
-                ON CONFLICT (code) DO UPDATE SET kind = excluded.kind
-                RETURNING period_id
-                """,
-                new { period.Code, kind = period.Kind.ToString().ToLowerInvariant(), period.Year, start = dialect.Date(period.Start), end = dialect.Date(period.End) });
+            var id = await PeriodRows.IdAsync(dialect, Period.Parse(code), (sql, args) => session.ScalarAsync<long?>(sql, args), session.CancellationToken);
             _periods[code] = id;
             return id;
         }
