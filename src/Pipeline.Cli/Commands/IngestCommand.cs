@@ -47,7 +47,13 @@ public static class IngestCommand
         using (var progress = new IngestProgress(cli.Mode))
             summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct);
 
-        var printer = new Printer(cli.Mode);
+        Print(new Printer(cli.Mode), summary);
+        return summary;
+    }
+
+    /// <summary>Failed files on stderr; the per-file table, each new feed's counts and the run's totals on stdout.</summary>
+    public static void Print(Printer printer, IngestSummary summary)
+    {
         foreach (var failed in summary.Files.Where(f => f.Status == FileStatus.Failed))
             Console.Error.WriteLine($"failed: {failed.Error}");
         printer.Table(
@@ -63,6 +69,5 @@ public static class IngestCommand
         printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding, " +
                      $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {summary.FactsWritten} facts, " +
                      $"{summary.Quarantined} quarantined, {summary.Duration.TotalSeconds:0.0}s");
-        return summary;
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
-using Pipeline.Jobs.Achievement;
-using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Jobs.Runs;
 using Pipeline.Warehouse;
@@ -49,18 +47,24 @@ public static class RunCommand
                     failed++;
                     continue;
                 }
-                var i = summary.Ingest;
-                failed += i.Count(FileStatus.Failed);
-                foreach (var f in i.Files.Where(f => f.Status == FileStatus.Failed)) Console.Error.WriteLine($"failed: {f.Error}");
-                foreach (var (channel, result) in summary.Alerts.Deliveries.Where(d => !d.Result.Delivered))
-                    Console.Error.WriteLine($"alerts of {c.Code} not delivered by {channel}: {result.Error}");
-                printer.Line($"{c.Code} {c.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
-                             $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts written, {i.Quarantined} quarantined; " +
-                             $"achievement computed for {summary.AchievementPeriods} periods; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
-                             $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {i.Duration.TotalSeconds:0.0}s");
+                failed += summary.Ingest.Count(FileStatus.Failed);
+                foreach (var f in summary.Ingest.Files.Where(f => f.Status == FileStatus.Failed)) Console.Error.WriteLine($"failed: {f.Error}");
+                PrintSummary(printer, c, summary);
             }
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         }, ct));
         return command;
+    }
+
+    /// <summary>Undelivered digests on stderr, and the chamber's one summary line.</summary>
+    public static void PrintSummary(Printer printer, ChamberSource chamber, ChamberRunSummary summary)
+    {
+        foreach (var (channel, result) in summary.Alerts.Deliveries.Where(d => !d.Result.Delivered))
+            Console.Error.WriteLine($"alerts of {chamber.Code} not delivered by {channel}: {result.Error}");
+        var i = summary.Ingest;
+        printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
+                     $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts written, {i.Quarantined} quarantined; " +
+                     $"achievement computed for {summary.AchievementPeriods} periods; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
+                     $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {i.Duration.TotalSeconds:0.0}s");
     }
 }

@@ -20,6 +20,9 @@ public sealed class ChamberSources
 
     public IReadOnlyList<ChamberSource> All { get; }
 
+    /// <summary>Chambers given in code rather than read from a file (the demo's sample chamber, tests).</summary>
+    public static ChamberSources Of(params ChamberSource[] chambers) => new(chambers);
+
     /// <exception cref="InvalidDataException">The file is missing or not valid; the message names the file and the entry.</exception>
     public static ChamberSources FromDirectory(string configDirectory)
     {

@@ -27,7 +27,14 @@ public sealed class ChamberBusyException(string chamberCode)
 /// digest). A step after the load that fails or is cancelled leaves the run's row failed or interrupted, with the
 /// step named; the files already loaded stay loaded.
 /// </summary>
-public sealed class NightlyRun(SqlDialect dialect, IngestRunner ingest, AlertEvaluator alerts, Func<string, AchievementPolicy> policyOf, TimeProvider clock, AlertConfig alertConfig)
+/// <remarks>
+/// <paramref name="asOf"/> (default: <paramref name="clock"/>) is the day the run computes and evaluates for — the
+/// years of achievement, the deadlines of the alerts (which the <paramref name="alerts"/> evaluator must share); the
+/// demo sets it on the sample region's calendar. The run's own records are stamped by <paramref name="clock"/>.
+/// </remarks>
+public sealed class NightlyRun(
+    SqlDialect dialect, IngestRunner ingest, AlertEvaluator alerts, Func<string, AchievementPolicy> policyOf, TimeProvider clock, AlertConfig alertConfig,
+    TimeProvider? asOf = null)
 {
     /// <summary>The kinds of <c>etl_run</c> that take the chamber's run lock.</summary>
     public static readonly IReadOnlyList<string> LockedKinds = ["run", "nightly"];
@@ -54,7 +61,7 @@ public sealed class NightlyRun(SqlDialect dialect, IngestRunner ingest, AlertEva
         var stage = "achievement";
         try
         {
-            var today = AlertClock.LocalDate(clock.GetUtcNow(), alertConfig.Zone);
+            var today = AlertClock.LocalDate((asOf ?? clock).GetUtcNow(), alertConfig.Zone);
             IReadOnlyList<int> years;
             await using (var connection = await dialect.OpenAsync(ct))
             {

@@ -40,9 +40,13 @@ public sealed class RunEnvironment
     public AchievementPolicies Policies { get; }
 
     /// <exception cref="InvalidDataException">A configuration file is missing or not valid; the message names it.</exception>
-    public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock)
+    public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock) =>
+        Load(dialect, configDirectory, logger, clock, ChamberSources.FromDirectory(configDirectory));
+
+    /// <summary>The environment of a configuration folder with the chambers given (e.g. the demo's sample chamber) instead of its chambers.json.</summary>
+    /// <exception cref="InvalidDataException">A configuration file is not valid; the message names it.</exception>
+    public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock, ChamberSources chambers)
     {
-        var chambers = ChamberSources.FromDirectory(configDirectory);
         var alerts = AlertConfig.FromDirectory(configDirectory);
         var recipients = alerts.Recipients.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         foreach (var c in chambers.All.Where(c => c.Recipients.Count > 0)) recipients[c.Code] = c.Recipients;
@@ -62,8 +66,10 @@ public sealed class RunEnvironment
             KpiMatches = KpiMatchConfig.FromDirectory(configDirectory),
         };
 
-    public AlertEvaluator CreateAlertEvaluator(IReadOnlyList<IAlertChannel> channels) => new(_dialect, Alerts, channels, _clock);
+    /// <summary>The alert evaluator of the configured rules, evaluating at <paramref name="asOf"/> (default: now).</summary>
+    public AlertEvaluator CreateAlertEvaluator(IReadOnlyList<IAlertChannel> channels, TimeProvider? asOf = null) => new(_dialect, Alerts, channels, asOf ?? _clock);
 
-    public NightlyRun CreateNightlyRun(IReadOnlyList<IAlertChannel> channels) =>
-        new(_dialect, CreateIngestRunner(_dialect, _configDirectory, _logger, _clock), CreateAlertEvaluator(channels), Policies.For, _clock, Alerts);
+    /// <summary>A nightly run; <paramref name="asOf"/> sets the day it computes achievement and evaluates alerts for (default: now).</summary>
+    public NightlyRun CreateNightlyRun(IReadOnlyList<IAlertChannel> channels, TimeProvider? asOf = null) =>
+        new(_dialect, CreateIngestRunner(_dialect, _configDirectory, _logger, _clock), CreateAlertEvaluator(channels, asOf), Policies.For, _clock, Alerts, asOf);
 }
