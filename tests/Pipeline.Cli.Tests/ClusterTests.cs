@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Dapper;
@@ -26,13 +25,19 @@ public sealed class ClusterTests : IDisposable
     private const int PracticeRows = 120_000;
 
     private readonly CliRunner _cli = new();
-    private readonly List<Process> _nodes = [];
+    private readonly List<SchedulerProcess> _nodes = [];
 
     public void Dispose()
     {
-        foreach (var node in _nodes.Where(n => !n.HasExited)) node.Kill(entireProcessTree: true);
         foreach (var node in _nodes) node.Dispose();
         _cli.Dispose();
+    }
+
+    private async Task<SchedulerProcess> StartNodeAsync(TestWarehouse wh, string id)
+    {
+        var node = await SchedulerProcess.StartAsync(_cli, wh.ConnectionString, id, "--threads", "1", "--stop-grace", "10");
+        _nodes.Add(node);
+        return node;
     }
 
     [Fact]
@@ -40,8 +45,8 @@ public sealed class ClusterTests : IDisposable
     {
         await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
         Prepare(wh);
-        var (a, aOut) = await StartNodeAsync(wh, "node-a");
-        var (b, bOut) = await StartNodeAsync(wh, "node-b");
+        var a = await StartNodeAsync(wh, "node-a");
+        var b = await StartNodeAsync(wh, "node-b");
 
         var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--wait", "--timeout", "240", "--warehouse", wh.ConnectionString);
         Assert.True(trigger.ExitCode == 0, trigger.ToString());
@@ -53,8 +58,8 @@ public sealed class ClusterTests : IDisposable
         Assert.All(runs, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
         await AssertEveryChamberLoadedOnceAsync(wh);
 
-        await StopAsync(a, aOut);
-        await StopAsync(b, bOut);
+        await a.StopAsync();
+        await b.StopAsync();
     }
 
     [Fact]
@@ -62,7 +67,7 @@ public sealed class ClusterTests : IDisposable
     {
         await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
         Prepare(wh);
-        var nodes = new Dictionary<string, (Process Process, ConcurrentQueue<string> Out)>();
+        var nodes = new Dictionary<string, SchedulerProcess>();
         foreach (var id in new[] { "node-a", "node-b" }) nodes[id] = await StartNodeAsync(wh, id);
 
         var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--warehouse", wh.ConnectionString);
@@ -83,9 +88,7 @@ public sealed class ClusterTests : IDisposable
                 if (victim is null) await Task.Delay(25);
             }
         Assert.True(victim is not null, "no run was seen in the middle of its files");
-        var killed = nodes[victim.Value.Node];
-        killed.Process.Kill(entireProcessTree: true);
-        await killed.Process.WaitForExitAsync();
+        await nodes[victim.Value.Node].KillAsync();
         var survivor = nodes.Single(n => n.Key != victim.Value.Node);
 
         // the survivor recovers the firing (after the dead node's check-in lapses) and runs the chambers left
@@ -97,7 +100,7 @@ public sealed class ClusterTests : IDisposable
             if (runs.Count(r => r.Status == "succeeded") >= Chambers.Length && runs.All(r => r.Status != "running")) break;
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(180),
                 "not every chamber succeeded after the kill: " + string.Join("; ", runs.Select(r => $"{r.RunId} {r.Chamber} {r.Node} {r.Status} {r.Error}")) +
-                "\n--- survivor\n" + string.Join("\n", survivor.Value.Out.TakeLast(40)));
+                "\n--- survivor\n" + string.Join("\n", survivor.Value.Output.TakeLast(40)));
             await Task.Delay(250);
         }
         await Task.Delay(TimeSpan.FromSeconds(3));   // nothing more comes
@@ -113,7 +116,7 @@ public sealed class ClusterTests : IDisposable
         Assert.Equal(survivor.Key, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == stopped.Chamber).Node);
         await AssertEveryChamberLoadedOnceAsync(wh);
 
-        await StopAsync(survivor.Value.Process, survivor.Value.Out);
+        await survivor.Value.StopAsync();
     }
 
     /// <summary>
@@ -181,51 +184,5 @@ public sealed class ClusterTests : IDisposable
             entries.Add($$"""{ "code": "{{code}}", "sources": { "all": ["sources/{{code.ToLowerInvariant()}}"] } }""");
         }
         File.WriteAllText(Path.Combine(config.FullName, "chambers.json"), $$"""{ "chambers": [ {{string.Join(", ", entries)}} ] }""");
-    }
-
-    private async Task<(Process, ConcurrentQueue<string>)> StartNodeAsync(TestWarehouse wh, string id)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _cli.WorkDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { CliRunner.CliDll, "scheduler", "--node", id, "--threads", "1", "--checkin", "1", "--idle-wait", "1", "--stop-grace", "10", "--warehouse", wh.ConnectionString })
-            info.ArgumentList.Add(arg);
-        info.Environment["PIPELINE_LOG_DIR"] = _cli.PathOf("logs-" + id);
-        info.Environment.Remove("PIPELINE_WAREHOUSE");
-        var output = new ConcurrentQueue<string>();
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            output.Enqueue(e.Data);
-            if (e.Data.Contains($"scheduler node {id} started", StringComparison.Ordinal)) started.TrySetResult();
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) output.Enqueue("stderr: " + e.Data);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _nodes.Add(process);
-        var exited = process.WaitForExitAsync();
-        await Task.WhenAny(started.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
-        Assert.True(started.Task.IsCompleted, $"node {id} did not start:\n" + string.Join("\n", output));
-        return (process, output);
-    }
-
-    /// <summary>SIGTERM, as systemd or docker would: the node stops cleanly and says so.</summary>
-    private static async Task StopAsync(Process process, ConcurrentQueue<string> output)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n" + string.Join("\n", output));
-        Assert.Contains(output, line => line.Contains("stopped", StringComparison.Ordinal));
     }
 }
