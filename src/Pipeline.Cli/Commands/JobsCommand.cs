@@ -37,59 +37,59 @@ public static class JobsCommand
         }
     }
 
-    /// <summary>A scheduler on the warehouse's job store that is never started: it reads and writes the store only.</summary>
-    private static async Task<IScheduler> StoreAsync(CliContext cli, CancellationToken ct)
+    /// <summary>Works on the warehouse's job store through a scheduler that is never started (it reads and writes the store only).</summary>
+    private static async Task<T> WithStoreAsync<T>(CliContext cli, Func<IScheduler, Task<T>> work, CancellationToken ct)
     {
         await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
-        return await PipelineScheduler.BuildAsync(cli.Dialect, new SchedulerSettings($"cli-{Environment.MachineName}-{Environment.ProcessId}"), null, ct);
+        var scheduler = await PipelineScheduler.BuildAsync(cli.Dialect, new SchedulerSettings($"cli-{Environment.MachineName}-{Environment.ProcessId}"), null, ct);
+        try
+        {
+            return await work(scheduler);
+        }
+        finally
+        {
+            await scheduler.Shutdown(false, CancellationToken.None);
+        }
     }
 
     private static Command List(GlobalOptions globals)
     {
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
         var command = new Command("list", "the jobs in the job store: schedule, next and previous firing (Europe/Rome or the job's zone), state, last run") { json };
-        command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        command.SetAction((parse, ct) => globals.RunAsync(parse, (cli, token) => WithStoreAsync(cli, async scheduler =>
         {
-            var scheduler = await StoreAsync(cli, token);
-            try
+            var runs = new EtlRunStore(cli.Dialect);
+            var rows = new List<JobRow>();
+            foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token)).OrderBy(k => k.Group).ThenBy(k => k.Name))
             {
-                var runs = new EtlRunStore(cli.Dialect);
-                var rows = new List<JobRow>();
-                foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token)).OrderBy(k => k.Group).ThenBy(k => k.Name))
+                var detail = await scheduler.GetJobDetail(key, token);
+                var cron = (await scheduler.GetTriggersOfJob(key, token)).OfType<ICronTrigger>().FirstOrDefault();
+                var state = cron is null ? "no schedule" : (await scheduler.GetTriggerState(cron.Key, token)).ToString().ToLowerInvariant();
+                var last = (await runs.RecentAsync(1, token, job: key.ToString())).FirstOrDefault();
+                var zone = cron?.TimeZone ?? TimeZoneInfo.Utc;
+                rows.Add(new JobRow(key.ToString(), detail?.JobType.Type?.Name ?? detail?.JobType.FullName ?? "", cron?.CronExpressionString, zone.Id,
+                    Local(cron?.NextFireTimeUtc, zone), Local(cron?.PreviousFireTimeUtc, zone), state, cron?.RetryPolicy?.ToString(),
+                    last is null ? null : $"{last.Status} (run {last.RunId}, {last.StartedAt})", detail?.Description));
+            }
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(rows.Select(r => new
                 {
-                    var detail = await scheduler.GetJobDetail(key, token);
-                    var cron = (await scheduler.GetTriggersOfJob(key, token)).OfType<ICronTrigger>().FirstOrDefault();
-                    var state = cron is null ? "no schedule" : (await scheduler.GetTriggerState(cron.Key, token)).ToString().ToLowerInvariant();
-                    var last = (await runs.RecentAsync(1, token, job: key.ToString())).FirstOrDefault();
-                    var zone = cron?.TimeZone ?? TimeZoneInfo.Utc;
-                    rows.Add(new JobRow(key.ToString(), detail?.JobType.Type?.Name ?? detail?.JobType.FullName ?? "", cron?.CronExpressionString, zone.Id,
-                        Local(cron?.NextFireTimeUtc, zone), Local(cron?.PreviousFireTimeUtc, zone), state, cron?.RetryPolicy?.ToString(),
-                        last is null ? null : $"{last.Status} (run {last.RunId}, {last.StartedAt})", detail?.Description));
-                }
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(rows.Select(r => new
-                    {
-                        job = r.Job, type = r.Type, cron = r.Cron, timezone = r.Zone, next = r.Next, previous = r.Previous, state = r.State,
-                        retry = r.Retry, last_run = r.LastRun, description = r.Description,
-                    }));
-                    return ExitCodes.Ok;
-                }
-                var printer = new Printer(cli.Mode);
-                if (rows.Count == 0)
-                {
-                    printer.Line($"No job in the job store: 'pipeline jobs sync' or 'pipeline scheduler' registers {JobsDirectory(cli)}/*.json.");
-                    return ExitCodes.Ok;
-                }
-                printer.Table(["Job", "Cron", "Zone", "Next", "Previous", "State", "Last run"],
-                    rows.Select(r => (IReadOnlyList<string?>)[r.Job, r.Cron, r.Zone, r.Next, r.Previous, r.State, r.LastRun]));
+                    job = r.Job, type = r.Type, cron = r.Cron, timezone = r.Zone, next = r.Next, previous = r.Previous, state = r.State,
+                    retry = r.Retry, last_run = r.LastRun, description = r.Description,
+                }));
                 return ExitCodes.Ok;
             }
-            finally
+            var printer = new Printer(cli.Mode);
+            if (rows.Count == 0)
             {
-                await scheduler.Shutdown(false, CancellationToken.None);
+                printer.Line($"No job in the job store: 'pipeline jobs sync' or 'pipeline scheduler' registers {JobsDirectory(cli)}/*.json.");
+                return ExitCodes.Ok;
             }
-        }, ct));
+            printer.Table(["Job", "Cron", "Zone", "Next", "Previous", "State", "Last run"],
+                rows.Select(r => (IReadOnlyList<string?>)[r.Job, r.Cron, r.Zone, r.Next, r.Previous, r.State, r.LastRun]));
+            return ExitCodes.Ok;
+        }, token), ct));
         return command;
     }
 
@@ -99,18 +99,10 @@ public static class JobsCommand
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
             var (definitions, chambers) = Load(cli);
-            var scheduler = await StoreAsync(cli, token);
-            try
-            {
-                var sync = await ScheduleSync.ApplyAsync(scheduler, definitions, chambers, token);
-                new Printer(cli.Mode).Line($"{sync.Jobs} jobs: {sync.Added} added, {sync.Rescheduled} rescheduled, {sync.Unchanged} unchanged, {sync.Removed.Count} removed" +
-                                           (sync.Removed.Count > 0 ? $" ({string.Join(", ", sync.Removed)})" : ""));
-                return ExitCodes.Ok;
-            }
-            finally
-            {
-                await scheduler.Shutdown(false, CancellationToken.None);
-            }
+            var sync = await WithStoreAsync(cli, scheduler => ScheduleSync.ApplyAsync(scheduler, definitions, chambers, token), token);
+            new Printer(cli.Mode).Line($"{sync.Jobs} jobs: {sync.Added} added, {sync.Rescheduled} rescheduled, {sync.Unchanged} unchanged, {sync.Removed.Count} removed" +
+                                       (sync.Removed.Count > 0 ? $" ({string.Join(", ", sync.Removed)})" : ""));
+            return ExitCodes.Ok;
         }, ct));
         return command;
     }
@@ -125,13 +117,11 @@ public static class JobsCommand
         {
             var (definitions, _) = Load(cli);
             var name = parse.GetValue(job)!.Trim();
-            var scheduler = await StoreAsync(cli, token);
-            List<JobKey> keys;
             var since = DateTimeOffset.UtcNow;
-            try
+            var keys = await WithStoreAsync(cli, async scheduler =>
             {
                 var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token);
-                keys = stored.Where(k => string.Equals(k.Group, name, StringComparison.OrdinalIgnoreCase)
+                var keys = stored.Where(k => string.Equals(k.Group, name, StringComparison.OrdinalIgnoreCase)
                                          || string.Equals(k.ToString(), name, StringComparison.OrdinalIgnoreCase)).OrderBy(k => k.Name).ToList();
                 if (keys.Count == 0)
                     throw new UsageException($"no job '{name}' in the job store (jobs: {string.Join(", ", stored.Select(k => k.ToString()).Order())}); " +
@@ -141,11 +131,8 @@ public static class JobsCommand
                     var retry = definitions.FirstOrDefault(d => d.Name == key.Group)?.Retry ?? RetrySettings.Default;
                     await ScheduleSync.TriggerNowAsync(scheduler, key, retry, $"pipeline jobs trigger on {Environment.MachineName}", token);
                 }
-            }
-            finally
-            {
-                await scheduler.Shutdown(false, CancellationToken.None);
-            }
+                return keys;
+            }, token);
             var printer = new Printer(cli.Mode);
             printer.Line($"triggered {keys.Count} job(s): {string.Join(", ", keys)}");
             if (!parse.GetValue(wait)) return ExitCodes.Ok;

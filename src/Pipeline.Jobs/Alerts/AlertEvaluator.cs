@@ -91,7 +91,7 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
 
         foreach (var (key, item) in await StaleFeedsAsync(connection, chamberCode, now, ct))
             due[key] = item;
-        var failures = await FailedSourcesAsync(connection, chamberCode, now, ct);
+        var failures = await FailedSourcesAsync(connection, chamberCode, now, runId, ct);
 
         await using var tx = await connection.BeginTransactionAsync(ct);
         var open = (await connection.QueryAsync(new CommandDefinition(
@@ -257,24 +257,31 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
     /// interrupted run finished after it (a failure it saw is real; its silence about the rest proves nothing). One
     /// entry per path, from the latest run that reported it.
     /// </summary>
+    /// <remarks>
+    /// The run that evaluates (<paramref name="current"/>: a nightly run evaluates its alerts before it finishes) counts
+    /// as complete: its files have all been read by then.
+    /// </remarks>
     private async Task<IReadOnlyList<SourceFailure>> FailedSourcesAsync(
-        System.Data.Common.DbConnection connection, string chamberCode, DateTimeOffset now, CancellationToken ct)
+        System.Data.Common.DbConnection connection, string chamberCode, DateTimeOffset now, long? current, CancellationToken ct)
     {
         var at = dialect.Timestamp(now);
+        var currentRun = current ?? -1;
         var complete = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             SELECT MAX(run_id) FROM etl_run
-            WHERE chamber_code = @chamberCode AND kind IN ('run', 'nightly') AND finished_at IS NOT NULL AND finished_at <= @at
-              AND status NOT IN ('interrupted', 'running') AND NOT (status = 'failed' AND files_total = 0)
-            """, new { chamberCode, at }, cancellationToken: ct)) ?? 0;
+            WHERE chamber_code = @chamberCode AND kind IN ('run', 'nightly')
+              AND ((finished_at IS NOT NULL AND finished_at <= @at AND status NOT IN ('interrupted', 'running') AND NOT (status = 'failed' AND files_total = 0))
+                   OR run_id = @currentRun)
+            """, new { chamberCode, at, currentRun }, cancellationToken: ct)) ?? 0;
         var rows = await connection.QueryAsync(new CommandDefinition(
             """
             SELECT r.run_id, r.started_at, q.file_path, q.reason FROM etl_run r
             JOIN quarantine q ON q.run_id = r.run_id AND q.record_kind = 'file'
-            WHERE r.chamber_code = @chamberCode AND r.kind IN ('run', 'nightly') AND r.finished_at IS NOT NULL AND r.finished_at <= @at
+            WHERE r.chamber_code = @chamberCode AND r.kind IN ('run', 'nightly')
+              AND ((r.finished_at IS NOT NULL AND r.finished_at <= @at) OR r.run_id = @currentRun)
               AND (r.run_id = @complete OR (r.status = 'interrupted' AND r.run_id > @complete))
             ORDER BY r.run_id DESC, q.quarantine_id
-            """, new { chamberCode, at, complete }, cancellationToken: ct));
+            """, new { chamberCode, at, complete, currentRun }, cancellationToken: ct));
         return rows
             .Select(r => new SourceFailure((string)r.file_path, OneLine((string)r.reason), Convert.ToInt64(r.run_id, CultureInfo.InvariantCulture),
                 AlertClock.LocalDate(Instant(r.started_at), config.Zone)))

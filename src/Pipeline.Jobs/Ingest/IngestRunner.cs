@@ -28,6 +28,10 @@ public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<File
     public int Count(FileStatus status) => Files.Count(f => f.Status == status);
     public int FactsWritten => Files.Sum(f => f.Load?.FactsWritten ?? 0);
     public int Quarantined => Files.Sum(f => f.Load?.Quarantined ?? 0);
+
+    /// <summary>The counts recorded on the run's <c>etl_run</c> row.</summary>
+    public EtlRunCounts Counts => new(Files.Count, Count(FileStatus.New), Count(FileStatus.Superseding), Count(FileStatus.Unchanged),
+        Count(FileStatus.Failed), FactsWritten, Quarantined);
 }
 
 /// <summary>Progress of a run: the number of files, then each file as it is done.</summary>
@@ -58,7 +62,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
 
     public async Task<IngestSummary> RunAsync(
         IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest", CancellationToken ct = default,
-        EtlRunOrigin? origin = null)
+        EtlRunOrigin? origin = null, bool keepOpen = false)
     {
         var clockStart = Stopwatch.StartNew();
         var (found, missing) = Expand(paths, feeds: Feeds is not null);
@@ -102,9 +106,9 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         }
 
         var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed);
-        await _runs.FinishAsync(runId, status, new EtlRunCounts(
-            outcomes.Count, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Unchanged),
-            summary.Count(FileStatus.Failed), summary.FactsWritten, summary.Quarantined), error, CancellationToken.None);
+        // a run that goes on after its files (keepOpen: the nightly run computes and alerts next) is finished by its caller
+        if (keepOpen && status != "interrupted") await _runs.UpdateCountsAsync(runId, summary.Counts, CancellationToken.None);
+        else await _runs.FinishAsync(runId, status, summary.Counts, error, CancellationToken.None);
         log.Information("Run {RunId} {Status}: {New} new, {Superseding} superseding, {Unchanged} unchanged, {Failed} failed, {Facts} facts, {Quarantined} quarantined in {Seconds:0.0}s",
             runId, status, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Unchanged),
             summary.Count(FileStatus.Failed), summary.FactsWritten, summary.Quarantined, summary.Duration.TotalSeconds);

@@ -25,7 +25,8 @@ public sealed class ChamberBusyException(string chamberCode)
 /// "running", discover its sources, extract and load what is new (one recorded <c>etl_run</c>, a bad file failing
 /// alone), compute the achievement of each year of its plans up to the current one, and evaluate its alerts (one
 /// digest). A step after the load that fails or is cancelled leaves the run's row failed or interrupted, with the
-/// step named; the files already loaded stay loaded.
+/// step named; the files already loaded stay loaded. The run's row is finished when all of it is done, so its end
+/// and duration cover the computing and the alerts too.
 /// </summary>
 /// <remarks>
 /// <paramref name="asOf"/> (default: <paramref name="clock"/>) is the day the run computes and evaluates for — the
@@ -55,7 +56,7 @@ public sealed class NightlyRun(
         await _runs.AbandonRunningAsync(chamber.Code, LockedKinds, "its process stopped before the run finished (found by a later run of the chamber)", ct);
 
         var files = ChamberSources.Discover(chamber);
-        var summary = await ingest.RunAsync(files, chamber.Code, progress, kind, ct, origin);
+        var summary = await ingest.RunAsync(files, chamber.Code, progress, kind, ct, origin, keepOpen: true);
         if (summary.Status == "interrupted") ct.ThrowIfCancellationRequested();
 
         var stage = "achievement";
@@ -77,6 +78,7 @@ public sealed class NightlyRun(
 
             stage = "alerts";
             var alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);
+            await _runs.FinishAsync(summary.RunId, summary.Status, summary.Counts, null, CancellationToken.None);
             return new ChamberRunSummary(chamber.Code, summary, periods, alertResult);
         }
         catch (OperationCanceledException)

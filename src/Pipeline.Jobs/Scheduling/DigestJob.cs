@@ -18,22 +18,13 @@ public sealed class DigestJob(SchedulerServices services) : ChamberJob(services)
 
     protected override async Task RunAsync(IJobExecutionContext context, RunEnvironment environment, ChamberSource chamber, EtlRunOrigin origin, ILogger log, CancellationToken ct)
     {
-        var runs = Services.Runs;
-        var runId = await runs.StartAsync(RunKind, chamber.Code, ct, origin);
-        string? error = null;
-        try
+        var (_, error) = await RecordedAsync(chamber, origin, async runId =>
         {
             var deliveries = await environment.CreateAlertEvaluator(Services.Channels(environment)).SendOpenDigestAsync(chamber.Code, runId, ct);
-            var undelivered = deliveries.Where(d => !d.Result.Delivered && d.Result.Attempts > 0).Select(d => $"{d.Channel}: {d.Result.Error}").ToList();
-            if (undelivered.Count > 0) error = "not delivered by " + string.Join("; ", undelivered);
-            await runs.FinishAsync(runId, error is null ? "succeeded" : "failed", Counts.None, error, CancellationToken.None);
-            log.Information("{Job}: weekly digest {Outcome}", origin.Job, deliveries.Count == 0 ? "not needed (no open alert)" : error ?? "delivered");
-        }
-        catch (Exception ex)
-        {
-            await runs.FinishAsync(runId, ex is OperationCanceledException ? "interrupted" : "failed", Counts.None, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}", CancellationToken.None);
-            throw;
-        }
+            var undelivered = Undelivered(deliveries);
+            log.Information("{Job}: weekly digest {Outcome}", origin.Job, deliveries.Count == 0 ? "not needed (no open alert)" : undelivered ?? "delivered");
+            return (undelivered is null ? "succeeded" : "failed", undelivered);
+        }, ct);
         if (error is not null) throw new JobExecutionException($"{origin.Job}: {error}");
     }
 }

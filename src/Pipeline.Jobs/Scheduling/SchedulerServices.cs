@@ -122,4 +122,34 @@ public abstract class ChamberJob(SchedulerServices services) : IJob
     }
 
     protected abstract Task RunAsync(IJobExecutionContext context, RunEnvironment environment, ChamberSource chamber, EtlRunOrigin origin, ILogger log, CancellationToken ct);
+
+    /// <summary>
+    /// Runs a job's work as one <c>etl_run</c> row of its kind (no files, no facts): finished with the status and error
+    /// the work returns, or failed (interrupted, when cancelled) with what it threw, which is rethrown.
+    /// </summary>
+    protected async Task<(string Status, string? Error)> RecordedAsync(ChamberSource chamber, EtlRunOrigin origin,
+        Func<long, Task<(string Status, string? Error)>> work, CancellationToken ct)
+    {
+        var none = new EtlRunCounts(0, 0, 0, 0, 0, 0, 0);
+        var runs = Services.Runs;
+        var runId = await runs.StartAsync(RunKind, chamber.Code, ct, origin);
+        try
+        {
+            var (status, error) = await work(runId);
+            await runs.FinishAsync(runId, status, none, error, CancellationToken.None);
+            return (status, error);
+        }
+        catch (Exception ex)
+        {
+            await runs.FinishAsync(runId, ex is OperationCanceledException ? "interrupted" : "failed", none, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The channels that tried to deliver a digest and could not (not those that skipped it, e.g. e-mail to a chamber without recipients).</summary>
+    protected static string? Undelivered(IEnumerable<(string Channel, Pipeline.Jobs.Alerts.Channels.ChannelResult Result)> deliveries)
+    {
+        var failed = deliveries.Where(d => !d.Result.Delivered && d.Result.Attempts > 0).Select(d => $"{d.Channel}: {d.Result.Error}").ToList();
+        return failed.Count == 0 ? null : "not delivered by " + string.Join("; ", failed);
+    }
 }

@@ -52,6 +52,20 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
             }, cancellationToken: ct));
     }
 
+    /// <summary>Records a run's counts while it goes on (it is finished later with <see cref="FinishAsync"/> or <see cref="SetStatusAsync"/>).</summary>
+    public async Task UpdateCountsAsync(long runId, EtlRunCounts counts, CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE etl_run SET files_total = @FilesTotal, files_new = @FilesNew, files_superseding = @FilesSuperseding, files_unchanged = @FilesUnchanged,
+                   files_failed = @FilesFailed, facts_written = @FactsWritten, quarantined = @Quarantined
+            WHERE run_id = @runId
+            """,
+            new { runId, counts.FilesTotal, counts.FilesNew, counts.FilesSuperseding, counts.FilesUnchanged, counts.FilesFailed, counts.FactsWritten, counts.Quarantined },
+            cancellationToken: ct));
+    }
+
     /// <summary>
     /// Sets the status of a run whose files were loaded but whose later step (achievement, alerts) failed or was
     /// interrupted; the counts stay.

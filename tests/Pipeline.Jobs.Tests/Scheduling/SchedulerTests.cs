@@ -66,6 +66,9 @@ public sealed class SchedulerTests
             var starts = runs.Select(r => At(r.StartedAt)).ToList();
             Assert.InRange((starts[1] - starts[0]).TotalSeconds, 0.8, 30);    // 1 s
             Assert.InRange((starts[2] - starts[1]).TotalSeconds, 1.8, 30);    // then 2 s
+            // the first run's own evaluation raised the failed source, once
+            Assert.Equal(1, await bed.ScalarAsync("SELECT COUNT(*) FROM alert WHERE rule = 'source-failed' AND status <> 'resolved'"));
+            Assert.Equal(runs[0].RunId, await bed.ScalarAsync("SELECT run_id FROM alert WHERE rule = 'source-failed'"));
         }
         finally
         {
@@ -189,5 +192,53 @@ public sealed class SchedulerTests
         Assert.Equal(("run", "failed"), (refused.Kind, refused.Status));
         await using var released = await ChamberRunLock.TryAcquireAsync(bed.Warehouse.Dialect, "CBIS");
         Assert.NotNull(released);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task The_alert_and_digest_jobs_are_recorded_runs_and_a_reminder_the_webhook_refuses_is_retried(string dialect)
+    {
+        await using var bed = await SchedulerBed.CreateAsync(dialect, Workbooks(), Path.Combine(SchedulerBed.Samples(), "piano-*.pdf"));
+        await using var hook = new Pipeline.Jobs.Tests.Alerts.Channels.FakeHttpServer(200);
+        async Task UseWebhook(Uri url) => await File.WriteAllTextAsync(Path.Combine(bed.ConfigDirectory, "alerts.json"),
+            $$"""{ "timezone": "Europe/Rome", "channels": { "webhook": { "url": "{{url}}", "attempts": 1 } } }""");
+        await UseWebhook(hook.Url);
+        var rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+        var retry = new RetrySettings(2, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(5));
+        JobDefinition[] definitions =
+        [
+            SchedulerBed.Nightly(),
+            new("alerts", JobKind.Alerts, "Daily alert evaluation", "0 0 7 * * ?", rome, null, retry),
+            new("digest", JobKind.Digest, "Weekly digest", "0 0 8 ? * MON", rome, null, retry),
+        ];
+        var node = await bed.StartNodeAsync("node-a", definitions);
+        try
+        {
+            // load the chamber once (its plan and monitoring): as of now, the sample's later monitoring is overdue
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, retry, "test");
+            var nightly = Assert.Single(await bed.WaitForRunsAsync(Job.ToString(), r => r.Any(x => x.FinishedAt is not null), TimeSpan.FromSeconds(60)));
+            Assert.True(hook.Requests.Count == 1, $"run {nightly.Status} {nightly.Error}, files {nightly.FilesNew}, alerts {await bed.ScalarAsync("SELECT COUNT(*) FROM alert")}, requests {hook.Requests.Count}");                    // the nightly run's digest: the alerts it raised
+
+            var alerts = new JobKey("CBIS", "alerts");
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, alerts, retry, "test");
+            var evaluation = Assert.Single(await bed.WaitForRunsAsync(alerts.ToString(), r => r.Any(x => x.FinishedAt is not null), TimeSpan.FromSeconds(60)));
+            Assert.Equal(("alerts", "succeeded", 0), (evaluation.Kind, evaluation.Status, evaluation.FilesTotal));
+
+            // the configuration is read at every firing: the reminder goes to a webhook that refuses it once
+            await using var refusing = new Pipeline.Jobs.Tests.Alerts.Channels.FakeHttpServer(500, 200);
+            await UseWebhook(refusing.Url);
+            var digest = new JobKey("CBIS", "digest");
+            await ScheduleSync.TriggerNowAsync(node.Scheduler, digest, retry, "test");
+            var reminders = (await bed.WaitForRunsAsync(digest.ToString(), r => r.Any(x => x.Status == "succeeded"), TimeSpan.FromSeconds(60)))
+                .OrderBy(r => r.RunId).ToList();
+            Assert.Equal([("failed", 0), ("succeeded", 1)], reminders.Select(r => (r.Status, r.Attempt ?? -1)));
+            Assert.Contains("not delivered by webhook", reminders[0].Error);
+            Assert.Equal(2, refusing.Requests.Count(r => r.Body.Contains("\"reminder\":true", StringComparison.Ordinal)));
+            Assert.True(await bed.ScalarAsync("SELECT COUNT(*) FROM alert WHERE status <> 'resolved'") > 0);
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
     }
 }
