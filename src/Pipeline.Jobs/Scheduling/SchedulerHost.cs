@@ -27,6 +27,8 @@ public sealed class SchedulerHost(SchedulerServices services, SchedulerSettings 
     public async Task RunAsync(CancellationToken stop)
     {
         var log = services.Logger.ForContext("Node", settings.NodeId);
+        // Quartz's own log (misfires, cluster recovery, store failures) goes where ours does
+        Quartz.Diagnostics.LogProvider.SetLogProvider(new Serilog.Extensions.Logging.SerilogLoggerFactory(services.Logger.ForContext("Node", settings.NodeId)));
         await new WarehouseInitializer(services.Dialect).InitAsync(stop);
         var scheduler = await PipelineScheduler.BuildAsync(services.Dialect, settings, new PipelineJobFactory(services), stop);
         try
