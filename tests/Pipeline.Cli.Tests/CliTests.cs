@@ -182,6 +182,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal(("monitoring-due", "CBIS", "2021-S1", "open"), (alert.GetProperty("rule").GetString(), alert.GetProperty("chamber").GetString(),
             alert.GetProperty("period").GetString(), alert.GetProperty("status").GetString()));
         Assert.Equal(plan.Kpi(SampleRegion.KpiMissingFirstHalf).Name, alert.GetProperty("kpi").GetString());
+        // the reminder lists it again, to the one channel configured here: the log
+        var remind = await _cli.RunAsync("alerts", "remind");
+        Assert.True(remind.ExitCode == 0, remind.ToString());
+        Assert.Contains("CBIS: log delivered", remind.Stdout);
+        Assert.Contains("FG: no open alert, nothing sent", (await _cli.RunAsync("alerts", "remind", "--chamber", "FG")).Stdout);
         Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
     }

@@ -47,6 +47,10 @@ public sealed class ClusterTests : IDisposable
         Prepare(wh);
         var a = await StartNodeAsync(wh, "node-a");
         var b = await StartNodeAsync(wh, "node-b");
+        var nodes = await _cli.RunAsync("jobs", "nodes", "--json", "--warehouse", wh.ConnectionString);
+        Assert.True(nodes.ExitCode == 0, nodes.ToString());
+        Assert.Equal([("node-a", "alive"), ("node-b", "alive")], System.Text.Json.JsonDocument.Parse(nodes.Stdout).RootElement.EnumerateArray()
+            .Select(n => (n.GetProperty("node").GetString(), n.GetProperty("state").GetString())));
 
         var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--wait", "--timeout", "240", "--warehouse", wh.ConnectionString);
         Assert.True(trigger.ExitCode == 0, trigger.ToString());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
 using Pipeline.Jobs.Alerts;
+using Pipeline.Jobs.Runs;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Queries;
 
@@ -46,6 +47,36 @@ public static class AlertsCommand
             return ExitCodes.Ok;
         }, ct));
         command.Add(evaluate);
+
+        var remindChamber = new Option<string?>("--chamber") { Description = "one chamber (default: every chamber with an open alert)" };
+        var remind = new Command("remind", "send the reminder now: one digest per chamber listing every alert still open, to the channels of config/alerts.json") { remindChamber };
+        remind.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
+        {
+            await new WarehouseInitializer(cli.Dialect).InitAsync(token);
+            var config = Config(cli);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var evaluator = new AlertEvaluator(cli.Dialect, config, config.CreateChannels(cli.Logger, http), TimeProvider.System);
+            var code = CliContext.ChamberCode(parse.GetValue(remindChamber));
+            var results = code is null
+                ? await evaluator.SendOpenDigestsAsync(token)
+                : [new OpenDigestResult(code, -1, await evaluator.SendOpenDigestAsync(code, token))];
+            var printer = new Printer(cli.Mode);
+            var failed = false;
+            foreach (var r in results)
+            {
+                if (r.Deliveries.Count == 0)
+                {
+                    printer.Line($"{r.Chamber}: no open alert, nothing sent");
+                    continue;
+                }
+                printer.Line($"{r.Chamber}: " + string.Join("; ", r.Deliveries.Select(d =>
+                    d.Result.Delivered ? $"{d.Channel} delivered" : $"{d.Channel} not delivered ({d.Result.Error})")));
+                failed |= r.Deliveries.Any(d => !d.Result.Delivered && d.Result.Attempts > 0);
+            }
+            if (results.Count == 0) printer.Line("No open alert: nothing sent.");
+            return failed ? ExitCodes.InputFailed : ExitCodes.Ok;
+        }, ct));
+        command.Add(remind);
         return command;
     }
 
@@ -63,11 +94,15 @@ public static class AlertsCommand
             rows.Select(r => (IReadOnlyList<string?>)[r.Id.ToString(CultureInfo.InvariantCulture), r.Chamber, r.Rule, r.Period, r.DueDate, r.Status, r.Message]));
     }
 
+    /// <summary>config/alerts.json, with the recipients of config/chambers.json (when there is one) taking precedence.</summary>
     public static AlertConfig Config(CliContext cli)
     {
         try
         {
-            return AlertConfig.FromDirectory(cli.ConfigDirectory);
+            var config = AlertConfig.FromDirectory(cli.ConfigDirectory);
+            return File.Exists(Path.Combine(cli.ConfigDirectory, ChamberSources.FileName))
+                ? RunEnvironment.WithRecipients(config, ChamberSources.FromDirectory(cli.ConfigDirectory))
+                : config;
         }
         catch (InvalidDataException ex)
         {

@@ -18,6 +18,44 @@ public static class JobsCommand
         command.Add(Sync(globals));
         command.Add(Trigger(globals));
         command.Add(History(globals));
+        command.Add(Nodes(globals));
+        return command;
+    }
+
+    private static Command Nodes(GlobalOptions globals)
+    {
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var command = new Command("nodes", "the scheduler nodes of the cluster (PostgreSQL): id, last check-in, alive, overdue or failed") { json };
+        command.SetAction((parse, ct) => globals.RunAsync(parse, (cli, token) => WithStoreAsync(cli, async scheduler =>
+        {
+            var printer = new Printer(cli.Mode);
+            if (cli.Dialect is not Pipeline.Warehouse.Dialects.PostgresDialect)
+            {
+                if (parse.GetValue(json)) JsonOutput.Write(Array.Empty<object>());
+                else printer.Line("The SQLite warehouse has one scheduler node and no cluster: nodes are listed on PostgreSQL.");
+                return ExitCodes.Ok;
+            }
+            var nodes = (await scheduler.QueryClusterNodes(token)).Where(n => !n.IsCurrentNode).OrderBy(n => n.InstanceId).ToList();
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(nodes.Select(n => new
+                {
+                    node = n.InstanceId, last_checkin = n.LastCheckInUtc, checkin_seconds = n.CheckInInterval?.TotalSeconds, state = n.State.ToString().ToLowerInvariant(),
+                }));
+                return ExitCodes.Ok;
+            }
+            if (nodes.Count == 0)
+            {
+                printer.Line("No scheduler node has checked in.");
+                return ExitCodes.Ok;
+            }
+            printer.Table(["Node", "Last check-in", "Every", "State"], nodes.Select(n => (IReadOnlyList<string?>)
+            [
+                n.InstanceId, n.LastCheckInUtc?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                n.CheckInInterval is { } every ? $"{every.TotalSeconds:0}s" : null, n.State.ToString().ToLowerInvariant(),
+            ]));
+            return ExitCodes.Ok;
+        }, token), ct));
         return command;
     }
 

@@ -45,13 +45,16 @@ public sealed class RunEnvironment
 
     /// <summary>The environment of a configuration folder with the chambers given (e.g. the demo's sample chamber) instead of its chambers.json.</summary>
     /// <exception cref="InvalidDataException">A configuration file is not valid; the message names it.</exception>
-    public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock, ChamberSources chambers)
+    public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock, ChamberSources chambers) =>
+        new(dialect, configDirectory, logger, clock, chambers, WithRecipients(AlertConfig.FromDirectory(configDirectory), chambers),
+            AchievementPolicies.FromDirectory(configDirectory));
+
+    /// <summary>The alert rules with each chamber's own recipients (chambers.json) taking precedence over alerts.json's.</summary>
+    public static AlertConfig WithRecipients(AlertConfig alerts, ChamberSources chambers)
     {
-        var alerts = AlertConfig.FromDirectory(configDirectory);
         var recipients = alerts.Recipients.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         foreach (var c in chambers.All.Where(c => c.Recipients.Count > 0)) recipients[c.Code] = c.Recipients;
-        return new RunEnvironment(dialect, configDirectory, logger, clock, chambers, alerts with { Recipients = recipients },
-            AchievementPolicies.FromDirectory(configDirectory));
+        return alerts with { Recipients = recipients };
     }
 
     /// <summary>The chamber of config/chambers.json with this code, or null.</summary>
