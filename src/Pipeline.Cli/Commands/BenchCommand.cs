@@ -75,7 +75,7 @@ public static class BenchCommand
     private static (FeedKind Kind, string Chamber, IReadOnlyList<int> Years) Survey(string path, FeedHeaderConfig headers, string salt, string? chamber)
     {
         var inspection = FeedInspection.Read(path, headers, salt);
-        var code = chamber ?? (inspection.NamedChamber is { } named ? FeedIngestor.ResolveChamber(named)?.Code : null)
+        var code = chamber ?? (inspection.NamedChamber is { } named ? Pipeline.Core.Chambers.ChamberResolver.LookupWithProvince(named)?.Code : null)
             ?? throw new UsageException($"{inspection.File} names no chamber: give --chamber");
         return (inspection.Kind, code, inspection.Years);
     }

@@ -98,19 +98,8 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
             ? peek.Practices(_ => { }).Take(50).Select(r => r.Chamber)
             : peek.Companies(_ => { }).Take(50).Select(r => r.Province);
         foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct())
-            if (ResolveChamber(value!) is { } chamber) return chamber.Code;
+            if (ChamberResolver.LookupWithProvince(value!) is { } chamber) return chamber.Code;
         return null;
-    }
-
-    /// <summary>A chamber by code or name, or by a province code that is one part of a merged chamber's code.</summary>
-    public static ChamberInfo? ResolveChamber(string value)
-    {
-        if (ChamberResolver.Lookup(value) is { } direct) return direct;
-        var code = value.Trim().ToUpperInvariant();
-        if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper)) return null;
-        var merged = ItalianChambers.All.Where(c => c.Code.Length > 2 && c.Code.Length % 2 == 0
-            && Enumerable.Range(0, c.Code.Length / 2).Any(i => c.Code.Substring(i * 2, 2) == code)).ToList();
-        return merged.Count == 1 ? merged[0] : null;
     }
 
     public static async Task<string> Sha256Async(string path, CancellationToken ct)

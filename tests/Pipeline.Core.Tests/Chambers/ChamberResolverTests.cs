@@ -312,4 +312,24 @@ public class ChamberResolverTests
 
     [Fact]
     public void Normalize_of_null_is_empty() => Assert.Equal("", ChamberResolver.Normalize(null!));
+
+    /// <summary>Registry exports name a province (Camera, Provincia columns): a merged chamber answers for each of its provinces.</summary>
+    [Theory]
+    [InlineData("CB", "CBIS")]          // Campobasso, merged with Isernia into the Molise chamber
+    [InlineData("is", "CBIS")]          // case does not matter
+    [InlineData(" LT ", "FRLT")]        // Latina, merged with Frosinone
+    [InlineData("FR", "FRLT")]
+    [InlineData("FG", "FG")]            // a chamber of its own: its own code
+    [InlineData("BR", "BR")]            // Brindisi has a code of its own as well as its part in BRTA: its own wins
+    [InlineData("Foggia", "FG")]        // names as Lookup takes them
+    [InlineData("Campobasso", "CBIS")]
+    [InlineData("MC", "ANAPFMMCPU")]    // Macerata, one of the five Marche provinces
+    [InlineData("XX", null)]            // no such province
+    [InlineData("C", null)]
+    [InlineData("C1", null)]
+    [InlineData("", null)]
+    public void A_province_code_resolves_to_the_merged_chamber_it_is_part_of(string value, string? expected)
+    {
+        Assert.Equal(expected, ChamberResolver.LookupWithProvince(value)?.Code);
+    }
 }
