@@ -35,7 +35,7 @@ public sealed class ClusterTests : IDisposable
 
     private async Task<SchedulerProcess> StartNodeAsync(TestWarehouse wh, string id)
     {
-        var node = await SchedulerProcess.StartAsync(_cli, wh.ConnectionString, id, "--threads", "1", "--stop-grace", "10");
+        var node = await SchedulerProcess.StartAsync(_cli, wh.ConnectionString, id, "--threads", "1", "--stop-grace", "10", "--checkin", "2");
         _nodes.Add(node);
         return node;
     }
@@ -43,14 +43,17 @@ public sealed class ClusterTests : IDisposable
     [Fact]
     public async Task One_nightly_trigger_on_two_nodes_runs_each_chamber_exactly_once()
     {
-        await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
+        await using var wh = await TestWarehouse.CreatePostgresAsync();   // empty: the nodes migrate it
         Prepare(wh);
-        var a = await StartNodeAsync(wh, "node-a");
-        var b = await StartNodeAsync(wh, "node-b");
+        // both nodes start at the same moment on the fresh warehouse: both create the job store and register the jobs
+        var started = await Task.WhenAll(StartNodeAsync(wh, "node-a"), StartNodeAsync(wh, "node-b"));
+        var (a, b) = (started[0], started[1]);
         var nodes = await _cli.RunAsync("jobs", "nodes", "--json", "--warehouse", wh.ConnectionString);
         Assert.True(nodes.ExitCode == 0, nodes.ToString());
-        Assert.Equal([("node-a", "alive"), ("node-b", "alive")], System.Text.Json.JsonDocument.Parse(nodes.Stdout).RootElement.EnumerateArray()
-            .Select(n => (n.GetProperty("node").GetString(), n.GetProperty("state").GetString())));
+        var listed = System.Text.Json.JsonDocument.Parse(nodes.Stdout).RootElement.EnumerateArray()
+            .Select(n => (Node: n.GetProperty("node").GetString(), State: n.GetProperty("state").GetString())).ToList();
+        Assert.Equal(["node-a", "node-b"], listed.Select(n => n.Node));
+        Assert.All(listed, n => Assert.NotEqual("failed", n.State));      // alive, or a check-in late by a moment
 
         var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--wait", "--timeout", "240", "--warehouse", wh.ConnectionString);
         Assert.True(trigger.ExitCode == 0, trigger.ToString());
@@ -78,49 +81,93 @@ public sealed class ClusterTests : IDisposable
         Assert.True(trigger.ExitCode == 0, trigger.ToString());
 
         // the first run seen in the middle of its files (one loaded, more to come): kill the node that runs it
-        var clock = Stopwatch.StartNew();
-        (long RunId, string Node, string Chamber)? victim = null;
-        await using (var connection = await wh.Dialect.OpenAsync())
-            while (victim is null && clock.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                victim = (await connection.QueryAsync<(long, string, string)>(
-                    """
-                    SELECT r.run_id, r.node, r.chamber_code FROM etl_run r
-                    WHERE r.kind = 'nightly' AND r.status = 'running' AND EXISTS (SELECT 1 FROM dim_document d WHERE d.run_id = r.run_id)
-                    ORDER BY r.run_id LIMIT 1
-                    """)).Cast<(long, string, string)?>().FirstOrDefault();
-                if (victim is null) await Task.Delay(25);
-            }
-        Assert.True(victim is not null, "no run was seen in the middle of its files");
-        await nodes[victim.Value.Node].KillAsync();
-        var survivor = nodes.Single(n => n.Key != victim.Value.Node);
+        var victim = await RunUnderWayAsync(wh);
+        await nodes[victim.Node].KillAsync();
+        var survivor = nodes.Single(n => n.Key != victim.Node);
 
         // the survivor recovers the firing (after the dead node's check-in lapses) and runs the chambers left
-        clock.Restart();
-        List<RunRow> runs;
-        while (true)
-        {
-            runs = await NightlyRunsAsync(wh);
-            if (runs.Count(r => r.Status == "succeeded") >= Chambers.Length && runs.All(r => r.Status != "running")) break;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(180),
-                "not every chamber succeeded after the kill: " + string.Join("; ", runs.Select(r => $"{r.RunId} {r.Chamber} {r.Node} {r.Status} {r.Error}")) +
-                "\n--- survivor\n" + string.Join("\n", survivor.Value.Output.TakeLast(40)));
-            await Task.Delay(250);
-        }
-        await Task.Delay(TimeSpan.FromSeconds(3));   // nothing more comes
-        runs = await NightlyRunsAsync(wh);
+        var runs = await UntilEveryChamberSucceededAsync(wh, survivor.Value);
 
         var succeeded = runs.Where(r => r.Status == "succeeded").ToList();
         Assert.True(Chambers.Length == succeeded.Count, await FailuresAsync(wh));
         Assert.Equal(Chambers.Select(c => c.Code).Order(), succeeded.Select(r => r.Chamber).Order());
-        var stopped = runs.Single(r => r.RunId == victim.Value.RunId);
+        var stopped = runs.Single(r => r.RunId == victim.RunId);
         Assert.Equal("interrupted", stopped.Status);                              // marked by the node that ran the chamber again
         Assert.Contains("stopped before the run finished", stopped.Error);
-        Assert.Equal(victim.Value.Chamber, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == stopped.Chamber).Chamber);
+        Assert.Equal(victim.Chamber, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == stopped.Chamber).Chamber);
         Assert.Equal(survivor.Key, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == stopped.Chamber).Node);
         await AssertEveryChamberLoadedOnceAsync(wh);
 
         await survivor.Value.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_node_frozen_mid_run_is_taken_for_dead_but_its_run_goes_on_and_the_recovery_does_not_run_the_chamber_twice()
+    {
+        await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
+        Prepare(wh);
+        var nodes = new Dictionary<string, SchedulerProcess>();
+        foreach (var id in new[] { "node-a", "node-b" }) nodes[id] = await StartNodeAsync(wh, id);
+        var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--warehouse", wh.ConnectionString);
+        Assert.True(trigger.ExitCode == 0, trigger.ToString());
+
+        // freeze the node running a chamber (SIGSTOP: its connections, and the chamber's lock, stay open) long enough
+        // for the other node to take it for dead and recover its firing; then let it go on
+        var frozen = await RunUnderWayAsync(wh);
+        var node = nodes[frozen.Node];
+        await node.SignalAsync("-STOP");
+        var other = nodes.Single(n => n.Key != frozen.Node).Value;
+        var clock = Stopwatch.StartNew();
+        while (!other.Output.Any(l => l.Contains("recovered firing not run", StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(100);
+        await node.SignalAsync("-CONT");
+        Assert.True(other.Output.Any(l => l.Contains("recovered firing not run", StringComparison.Ordinal)),
+            "the frozen node's firing was not recovered and dropped:\n" + string.Join("\n", other.Output.TakeLast(40)));
+
+        var runs = await UntilEveryChamberSucceededAsync(wh, other);
+        var succeeded = runs.Where(r => r.Status == "succeeded").ToList();
+        Assert.True(Chambers.Length == succeeded.Count, await FailuresAsync(wh));
+        Assert.Equal(Chambers.Select(c => c.Code).Order(), succeeded.Select(r => r.Chamber).Order());
+        Assert.Equal((frozen.Node, "succeeded"), (runs.Single(r => r.RunId == frozen.RunId).Node, runs.Single(r => r.RunId == frozen.RunId).Status));
+        Assert.Contains(runs, r => r.Chamber == frozen.Chamber && r.Status == "failed" && r.Error!.Contains("another run of this chamber is in progress"));
+        await AssertEveryChamberLoadedOnceAsync(wh);
+    }
+
+    /// <summary>The first nightly run seen in the middle of its files (one loaded, more to come).</summary>
+    private static async Task<(long RunId, string Node, string Chamber)> RunUnderWayAsync(TestWarehouse wh)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await wh.Dialect.OpenAsync();
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            var found = (await connection.QueryAsync<(long, string, string)>(
+                """
+                SELECT r.run_id, r.node, r.chamber_code FROM etl_run r
+                WHERE r.kind = 'nightly' AND r.status = 'running' AND EXISTS (SELECT 1 FROM dim_document d WHERE d.run_id = r.run_id)
+                ORDER BY r.run_id LIMIT 1
+                """)).ToList();
+            if (found.Count == 1) return found[0];
+            await Task.Delay(25);
+        }
+        Assert.Fail("no run was seen in the middle of its files");
+        return default;
+    }
+
+    /// <summary>Waits until every chamber has a successful run and none is running, then a little more (nothing else comes).</summary>
+    private static async Task<List<RunRow>> UntilEveryChamberSucceededAsync(TestWarehouse wh, SchedulerProcess watched)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var runs = await NightlyRunsAsync(wh);
+            if (runs.Count(r => r.Status == "succeeded") >= Chambers.Length && runs.All(r => r.Status != "running")) break;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(180),
+                "not every chamber succeeded: " + string.Join("; ", runs.Select(r => $"{r.RunId} {r.Chamber} {r.Node} {r.Status} {r.Error}")) +
+                $"\n--- {watched.Id}\n" + string.Join("\n", watched.Output.TakeLast(40)));
+            await Task.Delay(250);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return await NightlyRunsAsync(wh);
     }
 
     /// <summary>

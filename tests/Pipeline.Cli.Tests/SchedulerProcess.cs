@@ -19,7 +19,7 @@ public sealed class SchedulerProcess : IDisposable
     public ConcurrentQueue<string> Output { get; } = new();
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a node with short timings (1 s check-in and idle wait) and returns once it says it started.</summary>
+    /// <summary>Starts a node with short timings (1 s check-in and idle wait, unless the options say otherwise) and returns once it says it started.</summary>
     public static async Task<SchedulerProcess> StartAsync(CliRunner cli, string warehouse, string id, params string[] options)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -29,7 +29,8 @@ public sealed class SchedulerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { CliRunner.CliDll, "scheduler", "--node", id, "--checkin", "1", "--idle-wait", "1", "--warehouse", warehouse }.Concat(options))
+        var timings = options.Contains("--checkin") ? [] : new[] { "--checkin", "1" };
+        foreach (var arg in new[] { CliRunner.CliDll, "scheduler", "--node", id, "--idle-wait", "1", "--warehouse", warehouse }.Concat(timings).Concat(options))
             info.ArgumentList.Add(arg);
         info.Environment["PIPELINE_LOG_DIR"] = cli.PathOf("logs-" + id);
         info.Environment.Remove("PIPELINE_WAREHOUSE");
@@ -62,6 +63,13 @@ public sealed class SchedulerProcess : IDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGSTOP or SIGCONT: the node freezes (a long pause, a frozen VM) with its connections open, or resumes.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>SIGTERM, as systemd or docker would: the node stops cleanly (exit 0) and says so.</summary>

@@ -11,7 +11,8 @@ namespace Pipeline.Jobs.Scheduling;
 /// once for a chamber: Quartz does not fire the job while it runs anywhere in the cluster, and the run takes the
 /// chamber's run lock. It fails — and is retried with the job's backoff — when it throws (warehouse unreachable,
 /// chamber busy) or when none of its sources could be read; a run in which only some files failed is partial and
-/// is not retried (the same bad file would fail again; its alert says so).
+/// is not retried (the same bad file would fail again; its alert says so). A firing recovered from a node taken for
+/// dead whose chamber is still locked is dropped: that node is alive and its run goes on.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class NightlyJob(SchedulerServices services) : ChamberJob(services)
@@ -25,6 +26,13 @@ public sealed class NightlyJob(SchedulerServices services) : ChamberJob(services
         try
         {
             summary = await run.RunAsync(chamber, null, ct, RunKind, origin);
+        }
+        catch (ChamberBusyException) when (context.Recovering)
+        {
+            // the node taken for dead is still loading the chamber (a late check-in, not a death): its run goes on, and
+            // this recovery is dropped rather than retried into a second run of the same firing
+            log.Warning("{Job}: recovered firing not run: the chamber is still being loaded by the run it would replace", origin.Job);
+            return;
         }
         catch (ChamberBusyException ex)
         {
