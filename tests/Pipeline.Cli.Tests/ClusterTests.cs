@@ -73,12 +73,7 @@ public sealed class ClusterTests : IDisposable
     public async Task A_node_killed_mid_run_is_recovered_by_the_other_and_each_chamber_still_succeeds_exactly_once()
     {
         await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
-        Prepare(wh);
-        var nodes = new Dictionary<string, SchedulerProcess>();
-        foreach (var id in new[] { "node-a", "node-b" }) nodes[id] = await StartNodeAsync(wh, id);
-
-        var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--warehouse", wh.ConnectionString);
-        Assert.True(trigger.ExitCode == 0, trigger.ToString());
+        var nodes = await TriggeredOnTwoNodesAsync(wh);
 
         // the first run seen in the middle of its files (one loaded, more to come): kill the node that runs it
         var victim = await RunUnderWayAsync(wh);
@@ -88,14 +83,11 @@ public sealed class ClusterTests : IDisposable
         // the survivor recovers the firing (after the dead node's check-in lapses) and runs the chambers left
         var runs = await UntilEveryChamberSucceededAsync(wh, survivor.Value);
 
-        var succeeded = runs.Where(r => r.Status == "succeeded").ToList();
-        Assert.True(Chambers.Length == succeeded.Count, await FailuresAsync(wh));
-        Assert.Equal(Chambers.Select(c => c.Code).Order(), succeeded.Select(r => r.Chamber).Order());
+        var succeeded = await OneSuccessPerChamberAsync(wh, runs);
         var stopped = runs.Single(r => r.RunId == victim.RunId);
         Assert.Equal("interrupted", stopped.Status);                              // marked by the node that ran the chamber again
         Assert.Contains("stopped before the run finished", stopped.Error);
-        Assert.Equal(victim.Chamber, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == stopped.Chamber).Chamber);
-        Assert.Equal(survivor.Key, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == stopped.Chamber).Node);
+        Assert.Equal(survivor.Key, succeeded.Single(r => r.RunId > stopped.RunId && r.Chamber == victim.Chamber).Node);
         await AssertEveryChamberLoadedOnceAsync(wh);
 
         await survivor.Value.StopAsync();
@@ -105,11 +97,7 @@ public sealed class ClusterTests : IDisposable
     public async Task A_node_frozen_mid_run_is_taken_for_dead_but_its_run_goes_on_and_the_recovery_does_not_run_the_chamber_twice()
     {
         await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
-        Prepare(wh);
-        var nodes = new Dictionary<string, SchedulerProcess>();
-        foreach (var id in new[] { "node-a", "node-b" }) nodes[id] = await StartNodeAsync(wh, id);
-        var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--warehouse", wh.ConnectionString);
-        Assert.True(trigger.ExitCode == 0, trigger.ToString());
+        var nodes = await TriggeredOnTwoNodesAsync(wh);
 
         // freeze the node running a chamber (SIGSTOP: its connections, and the chamber's lock, stay open) long enough
         // for the other node to take it for dead and recover its firing; then let it go on
@@ -125,12 +113,30 @@ public sealed class ClusterTests : IDisposable
             "the frozen node's firing was not recovered and dropped:\n" + string.Join("\n", other.Output.TakeLast(40)));
 
         var runs = await UntilEveryChamberSucceededAsync(wh, other);
-        var succeeded = runs.Where(r => r.Status == "succeeded").ToList();
-        Assert.True(Chambers.Length == succeeded.Count, await FailuresAsync(wh));
-        Assert.Equal(Chambers.Select(c => c.Code).Order(), succeeded.Select(r => r.Chamber).Order());
+        var succeeded = await OneSuccessPerChamberAsync(wh, runs);
         Assert.Equal((frozen.Node, "succeeded"), (runs.Single(r => r.RunId == frozen.RunId).Node, runs.Single(r => r.RunId == frozen.RunId).Status));
         Assert.Contains(runs, r => r.Chamber == frozen.Chamber && r.Status == "failed" && r.Error!.Contains("another run of this chamber is in progress"));
         await AssertEveryChamberLoadedOnceAsync(wh);
+    }
+
+    /// <summary>The four chambers prepared, two nodes started one after the other, and the nightly definition triggered once.</summary>
+    private async Task<Dictionary<string, SchedulerProcess>> TriggeredOnTwoNodesAsync(TestWarehouse wh)
+    {
+        Prepare(wh);
+        var nodes = new Dictionary<string, SchedulerProcess>();
+        foreach (var id in new[] { "node-a", "node-b" }) nodes[id] = await StartNodeAsync(wh, id);
+        var trigger = await _cli.RunAsync("jobs", "trigger", "nightly", "--warehouse", wh.ConnectionString);
+        Assert.True(trigger.ExitCode == 0, trigger.ToString());
+        return nodes;
+    }
+
+    /// <summary>The successful runs, checked to be exactly one per chamber.</summary>
+    private static async Task<List<RunRow>> OneSuccessPerChamberAsync(TestWarehouse wh, IReadOnlyList<RunRow> runs)
+    {
+        var succeeded = runs.Where(r => r.Status == "succeeded").ToList();
+        Assert.True(Chambers.Length == succeeded.Count, await FailuresAsync(wh));
+        Assert.Equal(Chambers.Select(c => c.Code).Order(), succeeded.Select(r => r.Chamber).Order());
+        return succeeded;
     }
 
     /// <summary>The first nightly run seen in the middle of its files (one loaded, more to come).</summary>
