@@ -52,7 +52,7 @@ public static class DemoCommand
             var run = environment.CreateNightlyRun(environment.Alerts.CreateChannels(cli.Logger, http), AlertsCommand.AsOf(day, alertConfig));
             ChamberRunSummary summary;
             using (var progress = new IngestProgress(cli.Mode))
-                summary = await run.RunAsync(chamber, progress, token, kind: "demo");
+                summary = await run.RunAsync(chamber, progress, kind: "demo", ct: token);
             IngestCommand.Print(printer, summary.Ingest);
             RunCommand.PrintSummary(printer, chamber, summary);
 

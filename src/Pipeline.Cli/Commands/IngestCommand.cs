@@ -45,7 +45,7 @@ public static class IngestCommand
         var runner = Runner(cli);
         IngestSummary summary;
         using (var progress = new IngestProgress(cli.Mode))
-            summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct);
+            summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct: ct);
 
         Print(new Printer(cli.Mode), summary);
         return summary;

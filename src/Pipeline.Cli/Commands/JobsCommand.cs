@@ -103,7 +103,7 @@ public static class JobsCommand
                 var detail = await scheduler.GetJobDetail(key, token);
                 var cron = (await scheduler.GetTriggersOfJob(key, token)).OfType<ICronTrigger>().FirstOrDefault();
                 var state = cron is null ? "no schedule" : (await scheduler.GetTriggerState(cron.Key, token)).ToString().ToLowerInvariant();
-                var last = (await runs.RecentAsync(1, token, job: key.ToString())).FirstOrDefault();
+                var last = (await runs.RecentAsync(1, job: key.ToString(), ct: token)).FirstOrDefault();
                 var zone = cron?.TimeZone ?? TimeZoneInfo.Utc;
                 rows.Add(new JobRow(key.ToString(), detail?.JobType.Type?.Name ?? detail?.JobType.FullName ?? "", cron?.CronExpressionString, zone.Id,
                     Local(cron?.NextFireTimeUtc, zone), Local(cron?.PreviousFireTimeUtc, zone), state, cron?.RetryPolicy?.ToString(),
@@ -185,7 +185,7 @@ public static class JobsCommand
                 {
                     foreach (var key in keys.Where(k => !finished.ContainsKey(k.ToString())))
                     {
-                        var run = (await runs.RecentAsync(1, limit.Token, job: key.ToString())).FirstOrDefault();
+                        var run = (await runs.RecentAsync(1, job: key.ToString(), ct: limit.Token)).FirstOrDefault();
                         if (run is { FinishedAt: not null } && DateTimeOffset.Parse(run.StartedAt, CultureInfo.InvariantCulture) >= since.AddSeconds(-1)
                             && run.Status is not "running") finished[key.ToString()] = run;
                     }
@@ -214,8 +214,8 @@ public static class JobsCommand
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
             await new WarehouseInitializer(cli.Dialect).InitAsync(token);
-            var rows = await new EtlRunStore(cli.Dialect).RecentAsync(Math.Max(1, parse.GetValue(limit)), token,
-                chamber: CliContext.ChamberCode(parse.GetValue(chamber)), scheduledOnly: true, job: parse.GetValue(jobOption));
+            var rows = await new EtlRunStore(cli.Dialect).RecentAsync(Math.Max(1, parse.GetValue(limit)),
+                chamber: CliContext.ChamberCode(parse.GetValue(chamber)), scheduledOnly: true, job: parse.GetValue(jobOption), ct: token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(rows.Select(r => new

@@ -39,7 +39,7 @@ public static class RunCommand
                 try
                 {
                     using var progress = new IngestProgress(cli.Mode);
-                    summary = await run.RunAsync(c, progress, token);
+                    summary = await run.RunAsync(c, progress, ct: token);
                 }
                 catch (ChamberBusyException ex)
                 {

@@ -61,14 +61,14 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
     public FeedIngestor? Feeds { get; init; }
 
     public async Task<IngestSummary> RunAsync(
-        IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest", CancellationToken ct = default,
-        EtlRunOrigin? origin = null, bool keepOpen = false)
+        IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest",
+        EtlRunOrigin? origin = null, bool keepOpen = false, CancellationToken ct = default)
     {
         var clockStart = Stopwatch.StartNew();
         var (found, missing) = Expand(paths, feeds: Feeds is not null);
         // feeds last: their metrics measure KPIs that the plans and reports of the same run define
         var files = found.Where(f => Feeds is null || !FeedReader.LooksLikeFeed(f)).Concat(found.Where(f => Feeds is not null && FeedReader.LooksLikeFeed(f))).ToList();
-        var runId = await _runs.StartAsync(kind, chamberCode, ct, origin);
+        var runId = await _runs.StartAsync(kind, chamberCode, origin, ct);
         var log = logger.ForContext("RunId", runId);
         log.Information("Run {RunId} ({Kind}) started: {Files} files on {Warehouse}", runId, kind, files.Count, dialect.Describe());
         progress?.Started(files.Count + missing.Count);

@@ -43,8 +43,8 @@ public sealed class NightlyRun(
     private readonly EtlRunStore _runs = new(dialect, clock);
 
     /// <exception cref="ChamberBusyException">Another run of the chamber holds its lock (recorded as a failed run).</exception>
-    public async Task<ChamberRunSummary> RunAsync(ChamberSource chamber, IIngestProgress? progress = null, CancellationToken ct = default,
-        string kind = "run", EtlRunOrigin? origin = null)
+    public async Task<ChamberRunSummary> RunAsync(ChamberSource chamber, IIngestProgress? progress = null, string kind = "run",
+        EtlRunOrigin? origin = null, CancellationToken ct = default)
     {
         await using var runLock = await ChamberRunLock.TryAcquireAsync(dialect, chamber.Code, ct);
         if (runLock is null)
@@ -56,7 +56,7 @@ public sealed class NightlyRun(
         await _runs.AbandonRunningAsync(chamber.Code, LockedKinds, "its process stopped before the run finished (found by a later run of the chamber)", ct);
 
         var files = ChamberSources.Discover(chamber);
-        var summary = await ingest.RunAsync(files, chamber.Code, progress, kind, ct, origin, keepOpen: true);
+        var summary = await ingest.RunAsync(files, chamber.Code, progress, kind, origin, keepOpen: true, ct);
         if (summary.Status == "interrupted") ct.ThrowIfCancellationRequested();
 
         var stage = "achievement";

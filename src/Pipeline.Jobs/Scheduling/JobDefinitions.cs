@@ -106,7 +106,6 @@ public static class JobDefinitions
                     TimeSpan.FromSeconds(Number(r, "delay_seconds", "retry.delay_seconds", retry.FirstDelay.TotalSeconds)),
                     Number(r, "factor", "retry.factor", retry.Factor),
                     TimeSpan.FromSeconds(Number(r, "max_delay_seconds", "retry.max_delay_seconds", retry.MaxDelay.TotalSeconds)));
-                if (retry.Attempts is < 0 or > 20) throw new InvalidDataException($"{origin}: retry.attempts must be 0 to 20");
                 if (retry.Attempts > 0 && (retry.FirstDelay <= TimeSpan.Zero || retry.Factor < 1 || retry.MaxDelay < retry.FirstDelay))
                     throw new InvalidDataException($"{origin}: retry needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
             }

@@ -25,7 +25,7 @@ public sealed class NightlyJob(SchedulerServices services) : ChamberJob(services
         ChamberRunSummary summary;
         try
         {
-            summary = await run.RunAsync(chamber, null, ct, RunKind, origin);
+            summary = await run.RunAsync(chamber, null, RunKind, origin, ct);
         }
         catch (ChamberBusyException) when (context.Recovering)
         {

@@ -132,7 +132,7 @@ public abstract class ChamberJob(SchedulerServices services) : IJob
     {
         var none = new EtlRunCounts(0, 0, 0, 0, 0, 0, 0);
         var runs = Services.Runs;
-        var runId = await runs.StartAsync(RunKind, chamber.Code, ct, origin);
+        var runId = await runs.StartAsync(RunKind, chamber.Code, origin, ct);
         try
         {
             var (status, error) = await work(runId);

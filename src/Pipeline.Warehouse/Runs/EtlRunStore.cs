@@ -36,7 +36,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public async Task<long> StartAsync(string kind, string? chamberCode, CancellationToken ct = default, EtlRunOrigin? origin = null)
+    public async Task<long> StartAsync(string kind, string? chamberCode, EtlRunOrigin? origin = null, CancellationToken ct = default)
     {
         await using var connection = await dialect.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -81,7 +81,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
     /// <summary>Records a run that failed before it could start loading (e.g. its chamber was busy): one finished row.</summary>
     public async Task<long> RecordFailedAsync(string kind, string? chamberCode, string error, EtlRunOrigin? origin = null, CancellationToken ct = default)
     {
-        var runId = await StartAsync(kind, chamberCode, ct, origin);
+        var runId = await StartAsync(kind, chamberCode, origin, ct);
         await FinishAsync(runId, "failed", new EtlRunCounts(0, 0, 0, 0, 0, 0, 0), error, ct);
         return runId;
     }
@@ -132,7 +132,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
     }
 
     /// <summary>The latest runs, newest first; optionally of one kind, of one chamber, of one scheduled job, or only the scheduler's.</summary>
-    public async Task<IReadOnlyList<EtlRunRow>> RecentAsync(int limit, CancellationToken ct = default, string? kind = null, string? chamber = null, bool scheduledOnly = false, string? job = null)
+    public async Task<IReadOnlyList<EtlRunRow>> RecentAsync(int limit, string? kind = null, string? chamber = null, bool scheduledOnly = false, string? job = null, CancellationToken ct = default)
     {
         await using var connection = await dialect.OpenAsync(ct);
         var rows = await connection.QueryAsync<EtlRunRow>(new CommandDefinition(

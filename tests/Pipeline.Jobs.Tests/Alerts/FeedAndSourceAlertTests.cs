@@ -247,7 +247,7 @@ public abstract class FeedAndSourceAlertTests(string dialect) : IDisposable
         var other = Path_("altro");
         using (var cts = new CancellationTokenSource())
         {
-            var interrupted = await Runner(wh, clock).RunAsync([inbox, other], "FG", new CancelOnFirstFile(cts), "nightly", cts.Token);
+            var interrupted = await Runner(wh, clock).RunAsync([inbox, other], "FG", new CancelOnFirstFile(cts), "nightly", ct: cts.Token);
             Assert.Equal("interrupted", interrupted.Status);
             Assert.Equal(0, interrupted.Count(FileStatus.New) + interrupted.Count(FileStatus.Superseding));
         }
