@@ -24,7 +24,7 @@ public sealed class PdfLayout
 
     public static PdfLayout From(PdfText text)
     {
-        var lines = text.Pages.Select(p => LineBuilder.Build(p)).ToList();
+        var lines = CellFirstLines.Build(text.Pages);
         return new PdfLayout(text, RunningText.Remove(text.Pages, lines));
     }
 }

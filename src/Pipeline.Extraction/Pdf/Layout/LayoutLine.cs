@@ -14,8 +14,16 @@ public sealed record LayoutLine(int Page, IReadOnlyList<PdfWord> Words)
 {
     public double X0 => Words.Min(w => w.X0);
     public double X1 => Words.Max(w => w.X1);
-    public double Y0 => Words.Min(w => w.Y0);
-    public double Y1 => Words.Max(w => w.Y1);
+
+    /// <summary>
+    /// Top of the line: its words' top, or the top of the slot the line was given when a table row was stacked
+    /// top-aligned (<see cref="Band"/>); the words keep their own boxes either way.
+    /// </summary>
+    public double Y0 => Band?.Y0 ?? Words.Min(w => w.Y0);
+    public double Y1 => Band?.Y1 ?? Words.Max(w => w.Y1);
+
+    /// <summary>The vertical slot of a line rebuilt from a table row's cells (see <see cref="RowStacker"/>); null for a plain line.</summary>
+    public (double Y0, double Y1)? Band { get; init; }
     public string Text => string.Join(' ', Words.Select(w => w.Text));
     public IReadOnlyList<double> Bbox => [X0, Y0, X1, Y1];
 

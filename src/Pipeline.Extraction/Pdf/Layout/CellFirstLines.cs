@@ -1,0 +1,35 @@
+namespace Pipeline.Extraction.Pdf.Layout;
+
+/// <summary>
+/// A document's visual lines built cell first: words → baselines cut into fragments at column gaps
+/// (<see cref="CellFragment"/>) → each cell's lines stacked into a block (<see cref="CellBlockBuilder"/>) → blocks side
+/// by side into rows (<see cref="RowClusterer"/>) → each row's lines as a top-aligned table prints them
+/// (<see cref="RowStacker"/>). Where every cell is top-aligned this gives the plain lines; where a cell is centred or
+/// bottom-aligned beside a wrapped one, its words no longer interleave with the wrapped cell's second line.
+/// </summary>
+public static class CellFirstLines
+{
+    public static IReadOnlyList<IReadOnlyList<LayoutLine>> Build(IReadOnlyList<PdfPage> pages)
+    {
+        var spacing = TextSpacing.Measure(pages.Select(p => LineBuilder.Build(p)).ToList());
+        var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap)).ToList();
+        var wrap = WrapGap(fragments) ?? spacing.WrapGap;
+        var wrapLimit = wrap + Math.Max(1, 0.4 * spacing.LineHeight);
+        var pitch = Math.Max(spacing.LineHeight + wrap, 1);
+        return pages.Select((page, p) =>
+            (IReadOnlyList<LayoutLine>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit))
+                .SelectMany(row => RowStacker.Stack(page.Number, row, pitch))
+                .ToList())
+            .ToList();
+    }
+
+    /// <summary>The blank between two lines of one cell: the tightest gap between a fragment and the one above it in its column that is frequent.</summary>
+    private static double? WrapGap(IEnumerable<IReadOnlyList<IReadOnlyList<CellFragment>>> pages)
+    {
+        var gaps = pages.SelectMany(CellBlockBuilder.GapsAbove).Where(g => g > -2).Select(g => Math.Round(Math.Max(0, g) * 2) / 2).ToList();
+        if (gaps.Count == 0) return null;
+        var minimum = Math.Max(3, gaps.Count / 20);
+        var groups = gaps.GroupBy(g => g).OrderBy(g => g.Key).ToList();
+        return (groups.FirstOrDefault(g => g.Count() >= minimum) ?? groups.OrderByDescending(g => g.Count()).First()).Key;
+    }
+}

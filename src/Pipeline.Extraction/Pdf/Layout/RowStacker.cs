@@ -1,0 +1,56 @@
+namespace Pipeline.Extraction.Pdf.Layout;
+
+/// <summary>
+/// Turns a row of cell blocks into visual lines as a top-aligned table would print them: the k-th line of every
+/// cell on the row's k-th line. A column holding one block starts at the row's top; a column holding several
+/// (two rows close together, a two-level header) keeps their order and distance. A line whose words do not
+/// share a baseline gets the slot it stands for as its <see cref="LayoutLine.Band"/>; the words keep their boxes.
+/// </summary>
+public static class RowStacker
+{
+    public static IEnumerable<LayoutLine> Stack(int page, IReadOnlyList<CellBlock> row, double pitch)
+    {
+        if (row.Count == 1)
+        {
+            foreach (var line in row[0].Lines) yield return new LayoutLine(page, line.Words);
+            yield break;
+        }
+        var top = row.Min(b => b.Box.Y0);
+        var slots = new SortedDictionary<int, List<CellFragment>>();
+        foreach (var column in Columns(row))
+        {
+            var next = 0;
+            foreach (var block in column)
+            {
+                var offset = column.Count == 1 ? 0 : Math.Max(next, (int)Math.Round((block.Box.Y0 - top) / pitch));
+                for (var k = 0; k < block.Lines.Count; k++)
+                {
+                    if (!slots.TryGetValue(offset + k, out var fragments)) slots[offset + k] = fragments = [];
+                    fragments.Add(block.Lines[k]);
+                }
+                next = offset + block.Lines.Count;
+            }
+        }
+        var height = row.Average(b => b.Lines[0].LineHeight);
+        foreach (var (slot, fragments) in slots)
+        {
+            var words = fragments.SelectMany(f => f.Words).OrderBy(w => w.X0).ToList();
+            var shareBaseline = fragments.All(f => Math.Abs(f.Box.CenterY - fragments[0].Box.CenterY) <= 0.3 * height);
+            var y0 = top + slot * pitch;
+            yield return shareBaseline ? new LayoutLine(page, words) : new LayoutLine(page, words) { Band = (y0, y0 + height) };
+        }
+    }
+
+    /// <summary>The row's blocks grouped by column (blocks whose horizontal extents overlap), each top to bottom.</summary>
+    private static List<List<CellBlock>> Columns(IReadOnlyList<CellBlock> row)
+    {
+        var columns = new List<List<CellBlock>>();
+        foreach (var block in row.OrderBy(b => b.Box.Y0))
+        {
+            var column = columns.FirstOrDefault(c => c.Any(b => b.Box.HorizontalOverlap(block.Box) > 0));
+            if (column is null) columns.Add([block]);
+            else column.Add(block);
+        }
+        return columns;
+    }
+}
