@@ -14,7 +14,7 @@ public static class CellFirstLines
         var spacing = TextSpacing.Measure(pages.Select(p => LineBuilder.Build(p)).ToList());
         var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap)).ToList();
         var wrap = WrapGap(fragments) ?? spacing.WrapGap;
-        var wrapLimit = wrap + Math.Max(1, 0.4 * spacing.LineHeight);
+        var wrapLimit = wrap + Math.Max(0.75, 0.2 * spacing.LineHeight);
         var pitch = Math.Max(spacing.LineHeight + wrap, 1);
         return pages.Select((page, p) =>
             (IReadOnlyList<LayoutLine>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit))
