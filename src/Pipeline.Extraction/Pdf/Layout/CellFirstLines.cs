@@ -1,7 +1,7 @@
 namespace Pipeline.Extraction.Pdf.Layout;
 
 /// <summary>
-/// A document's visual lines built cell first: words → baselines cut into fragments at column gaps
+/// A document's rows and visual lines built cell first: words → baselines cut into fragments at column gaps
 /// (<see cref="CellFragment"/>) → each cell's lines stacked into a block (<see cref="CellBlockBuilder"/>) → blocks side
 /// by side into rows (<see cref="RowClusterer"/>) → each row's lines as a top-aligned table prints them
 /// (<see cref="RowStacker"/>). Where every cell is top-aligned this gives the plain lines; where a cell is centred or
@@ -9,18 +9,22 @@ namespace Pipeline.Extraction.Pdf.Layout;
 /// </summary>
 public static class CellFirstLines
 {
-    public static IReadOnlyList<IReadOnlyList<LayoutLine>> Build(IReadOnlyList<PdfPage> pages)
+    public sealed record Result(IReadOnlyList<IReadOnlyList<LayoutRow>> Rows, IReadOnlyList<IReadOnlyList<LayoutLine>> Lines);
+
+    public static Result Build(IReadOnlyList<PdfPage> pages)
     {
         var spacing = TextSpacing.Measure(pages.Select(p => LineBuilder.Build(p)).ToList());
         var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap)).ToList();
         var wrap = WrapGap(fragments) ?? spacing.WrapGap;
         var wrapLimit = wrap + Math.Max(0.75, 0.2 * spacing.LineHeight);
         var pitch = Math.Max(spacing.LineHeight + wrap, 1);
-        return pages.Select((page, p) =>
-            (IReadOnlyList<LayoutLine>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit))
-                .SelectMany(row => RowStacker.Stack(page.Number, row, pitch))
-                .ToList())
+        var rows = pages.Select((page, p) => (IReadOnlyList<LayoutRow>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit))
+                .Select(cells => new LayoutRow(page.Number, cells)).ToList())
             .ToList();
+        var lines = rows.Select((pageRows, p) => (IReadOnlyList<LayoutLine>)pageRows
+                .SelectMany(row => RowStacker.Stack(pages[p].Number, row.Cells, pitch)).ToList())
+            .ToList();
+        return new Result(rows, lines);
     }
 
     /// <summary>The blank between two lines of one cell: the tightest gap between a fragment and the one above it in its column that is frequent.</summary>
