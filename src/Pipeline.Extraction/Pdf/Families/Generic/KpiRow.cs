@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Core.Extraction;
+using Pipeline.Core.Model;
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
+using Pipeline.Extraction.Excel;
+using Pipeline.Extraction.Pdf.Layout;
+
+namespace Pipeline.Extraction.Pdf.Families.Generic;
+
+/// <summary>
+/// One KPI row of a table: the words of its cells given to the header's columns (a cell's lines in order), then read
+/// by role into a KPI. Target cells holding several periods give one target per period; a column without a role
+/// is never part of a field.
+/// </summary>
+public sealed partial class KpiRow
+{
+    private readonly List<PdfWord>[] _cells;
+
+    public KpiRow(TableHeader header, ColumnBoundaries columns, LayoutRow row)
+    {
+        Header = header;
+        Page = row.Page;
+        _cells = Enumerable.Range(0, header.Columns.Count).Select(_ => new List<PdfWord>()).ToArray();
+        foreach (var cell in row.Cells)
+            foreach (var line in cell.Lines)
+                foreach (var word in line.Words)
+                    _cells[columns.ColumnOf(word)].Add(word);
+    }
+
+    public TableHeader Header { get; }
+    public int Page { get; }
+    public bool HasName => Text(Header.Index(ColumnRole.Kpi)).Length > 0;
+    public bool IsEmpty => _cells.All(c => c.Count == 0);
+
+    /// <summary>A row continuing this one (the rest of a row cut by a page break, a wrapped cell split off): its words join.</summary>
+    public void Absorb(KpiRow next)
+    {
+        for (var c = 0; c < _cells.Length; c++) _cells[c].AddRange(next._cells[c]);
+    }
+
+    public string Text(int column) => column < 0 ? "" : TextKey.Clean(string.Join(' ', _cells[column].Select(w => w.Text)));
+
+    public SourceRef Source(int column)
+    {
+        var words = column >= 0 && _cells[column].Count > 0 ? _cells[column] : _cells.SelectMany(c => c).ToList();
+        return SourceRef.ForPage(Page, Box.Of(words).ToArray());
+    }
+
+    public string? Role(ColumnRole role) => Header.Index(role) is var c and >= 0 && Text(c) is { Length: > 0 } t ? t : null;
+
+    /// <summary>The KPI this row holds, under <paramref name="objective"/>; periods without a label take <paramref name="year"/>.</summary>
+    public ExtractedKpi ToKpi(string id, string? objective, int? year)
+    {
+        var kpiColumn = Header.Index(ColumnRole.Kpi);
+        var rawName = Text(kpiColumn);
+        var typeMatch = TypeSuffix().Match(rawName);
+        var targets = new List<ExtractedTarget>();
+        var actuals = new List<ExtractedActual>();
+        decimal? achievement = null;
+        for (var c = 0; c < Header.Columns.Count; c++)
+        {
+            var text = Text(c);
+            if (text.Length == 0) continue;
+            var column = Header.Columns[c];
+            var period = (column.Period ?? (year is { } y ? Period.ForYear(y) : null))?.Code;
+            if (column.Role == ColumnRole.Target)
+            {
+                foreach (var value in TargetExpression.Parse(text, period))
+                    if ((value.Period ?? period) is { } p) targets.Add(new ExtractedTarget(p, value with { Period = p }, Source(c)));
+            }
+            else if (column.Role == ColumnRole.Actual && period is not null && !ActualText.IsNoValue(text))
+                actuals.Add(ActualText.Read(period, text, Source(c)));
+            else if (column.Role is null && AchievementHeading().IsMatch(TextKey.Normalize(column.Text)))
+                achievement = ItalianNumber.Parse(text)?.Value;
+        }
+        return new ExtractedKpi
+        {
+            Id = id,
+            Objective = objective,
+            Code = Role(ColumnRole.KpiCode),
+            Name = TextKey.Clean(typeMatch.Success ? rawName[..typeMatch.Index] : rawName),
+            KpiType = typeMatch.Success ? typeMatch.Groups[1].Value.ToLowerInvariant() : Role(ColumnRole.KpiType)?.ToLowerInvariant(),
+            Algorithm = Role(ColumnRole.Algorithm),
+            Unit = Role(ColumnRole.Unit) ?? targets.Select(t => t.Value.Unit).FirstOrDefault(u => u is not null),
+            SourceSystem = Role(ColumnRole.SourceSystem),
+            Weight = Role(ColumnRole.Weight) is { } w ? ItalianNumber.Parse(w)?.Value : null,
+            Baseline = Role(ColumnRole.Baseline) is { } b ? new RawNumber(b, ItalianNumber.Parse(b)?.Value) : null,
+            Responsible = Role(ColumnRole.Responsible),
+            Frequency = Role(ColumnRole.Frequency),
+            Targets = targets,
+            Actuals = actuals,
+            ReportedAchievement = achievement,
+            Source = Source(kpiColumn),
+        };
+    }
+
+    /// <summary>The objective named by the row's objective columns: (code, title, level), all null when none.</summary>
+    public (string? Code, string? Title, ObjectiveLevel? Level) Objective()
+    {
+        var code = Role(ColumnRole.ObjectiveCode);
+        var title = Role(ColumnRole.Objective);
+        if (code is not null || title is not null) return (code, title, null);
+        if (Role(ColumnRole.Strategic) is { } strategic) return (null, strategic, ObjectiveLevel.Strategic);
+        if (Role(ColumnRole.Area) is { } area) return (null, area, ObjectiveLevel.Area);
+        return (null, null, null);
+    }
+
+    public string Describe() => string.Join(" | ", Enumerable.Range(0, _cells.Length).Select(Text).Where(t => t.Length > 0));
+
+    [GeneratedRegex(@"\(?\s*Tipologia(?:\s+KPI)?\s*:\s*([A-Za-zÀ-ÿ]+)\s*\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TypeSuffix();
+
+    [GeneratedRegex(@"^(?:grado (?:di )?raggiungimento|raggiungimento|% (?:di )?raggiungimento|percentuale (?:di )?raggiungimento|performance)")]
+    private static partial Regex AchievementHeading();
+}

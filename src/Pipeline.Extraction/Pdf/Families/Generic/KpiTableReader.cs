@@ -1,0 +1,93 @@
+using System.Globalization;
+using Pipeline.Core.Extraction;
+using Pipeline.Extraction.Excel;
+using Pipeline.Extraction.Pdf.Layout;
+
+namespace Pipeline.Extraction.Pdf.Families.Generic;
+
+/// <summary>
+/// Reads the rows under a KPI table header: each row a KPI, or the continuation of the previous one (a row cut by a
+/// page break, a cell split off); the header repeated on a following page is skipped; an objective heading or
+/// section row between rows sets the objective of the rows after it. The table ends at another header, a key/value
+/// card, running text across its columns, or a wide vertical gap. A row it cannot place is a warning naming its page.
+/// </summary>
+public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, int? year, ObjectiveTracker objectives, List<ExtractedKpi> kpis, List<string> warnings)
+{
+    /// <summary>Reads from the header at <paramref name="headerIndex"/>; returns the index of the last row used.</summary>
+    public int Read(IReadOnlyList<LayoutRow> rows, int headerIndex)
+    {
+        var i = headerIndex + 1;
+        if (i < rows.Count && header.TakeSecondLevel(rows[i], year)) i++;
+        var tableRows = TableRows(rows, i);
+        var columns = new ColumnBoundaries(header.Columns.Select(c => (c.X0, c.X1)).ToList(), tableRows.SelectMany(r => r.Words).ToList());
+        var height = header.Row.Cells[0].Lines[0].LineHeight;
+
+        KpiRow? current = null;
+        string? currentObjective = objectives.Current;
+        LayoutRow? previous = header.Row;
+        var last = i - 1;
+        for (; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (TableHeader.Match(row, matcher, year) is { } again)
+            {
+                if (!again.SameAs(header) || row.Page == header.Row.Page) break;
+                previous = row;
+                last = i;
+                continue;
+            }
+            if (ObjectiveCard.KeyOf(row) is not null) break;
+            var samePage = previous is not null && previous.Page == row.Page;
+            var section = IsSection(row, columns);
+            if (samePage && row.Box.Y0 - previous!.Box.Y1 > 3.5 * height && !section) break;
+            if (section && objectives.TryHeading(row))
+            {
+                Flush(ref current, ref currentObjective);
+                currentObjective = objectives.Current;
+                previous = row;
+                last = i;
+                continue;
+            }
+            if (columns.Straddling(row.Words) >= 2) break; // running text across the columns
+            var kpiRow = new KpiRow(header, columns, row);
+            if (kpiRow.HasName)
+            {
+                Flush(ref current, ref currentObjective);
+                current = kpiRow;
+            }
+            else if (current is not null && !kpiRow.IsEmpty) current.Absorb(kpiRow);
+            else if (!kpiRow.IsEmpty) warnings.Add($"page {row.Page}: table row without an indicator name: {kpiRow.Describe()}");
+            previous = row;
+            last = i;
+        }
+        Flush(ref current, ref currentObjective);
+        return last;
+    }
+
+    /// <summary>The rows that may belong to the table (for finding its column gutters): up to the next header or gap.</summary>
+    private List<LayoutRow> TableRows(IReadOnlyList<LayoutRow> rows, int from)
+    {
+        var result = new List<LayoutRow> { header.Row };
+        for (var i = from; i < rows.Count && i < from + 40; i++)
+        {
+            if (rows[i].Page != header.Row.Page && result.Count > 6) break;
+            if (TableHeader.Match(rows[i], matcher, year) is not null || ObjectiveCard.KeyOf(rows[i]) is not null) break;
+            if (rows[i].Cells.Count >= 2) result.Add(rows[i]);
+        }
+        return result;
+    }
+
+    /// <summary>A row that is one cell reaching across several columns: a section heading or a paragraph.</summary>
+    private static bool IsSection(LayoutRow row, ColumnBoundaries columns) =>
+        row.Cells.Count == 1 && row.Words.Select(columns.ColumnOf).Distinct().Count() >= 2;
+
+    private void Flush(ref KpiRow? current, ref string? objective)
+    {
+        if (current is null) return;
+        var (code, title, level) = current.Objective();
+        if (code is not null || title is not null)
+            objective = objectives.FromCell(code, title, level, current.Source(header.Index(ColumnRole.ObjectiveCode) is var c and >= 0 ? c : header.Index(ColumnRole.Objective)));
+        kpis.Add(current.ToKpi("k" + (kpis.Count + 1).ToString(CultureInfo.InvariantCulture), objective, year));
+        current = null;
+    }
+}

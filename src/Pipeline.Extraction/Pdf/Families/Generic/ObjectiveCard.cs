@@ -1,0 +1,68 @@
+using Pipeline.Core.Model;
+using Pipeline.Core.Objectives;
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
+using Pipeline.Extraction.Pdf.Layout;
+
+namespace Pipeline.Extraction.Pdf.Families.Generic;
+
+/// <summary>
+/// A key/value card describing an objective (Codice | …, Livello | …, Obiettivo | …, Obiettivo padre | …), filled row
+/// by row. A card is never a KPI table.
+/// </summary>
+public sealed class ObjectiveCard
+{
+    private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
+    {
+        ["codice"] = "code", ["codice obiettivo"] = "code", ["cod obiettivo"] = "code", ["id"] = "code",
+        ["livello"] = "level", ["tipo obiettivo"] = "level", ["tipologia obiettivo"] = "level", ["livello obiettivo"] = "level",
+        ["obiettivo"] = "title", ["titolo"] = "title", ["denominazione"] = "title", ["titolo obiettivo"] = "title", ["descrizione obiettivo"] = "title",
+        ["obiettivo strategico"] = "strategic", ["obiettivo operativo"] = "operational", ["area strategica"] = "area", ["ambito strategico"] = "area",
+        ["obiettivo padre"] = "parent", ["padre"] = "parent", ["obiettivo strategico di riferimento"] = "parent", ["obiettivo di riferimento"] = "parent",
+        ["peso"] = "weight", ["peso obiettivo"] = "weight",
+    };
+
+    public string? Code { get; private set; }
+    public ObjectiveLevel? Level { get; private set; }
+    public string? Title { get; private set; }
+    public string? ParentCode { get; private set; }
+    public decimal? Weight { get; private set; }
+    public LayoutRow? First { get; private set; }
+    public bool IsEmpty => First is null;
+
+    /// <summary>The key a row of a card opens with, or null when the row is not a card row.</summary>
+    public static string? KeyOf(LayoutRow row) =>
+        row.Cells.Count >= 2 && Keys.TryGetValue(TextKey.Normalize(LayoutRow.CellText(row.Cells[0])).TrimEnd(':', ' '), out var key) ? key : null;
+
+    /// <summary>Takes a card row; false when the row is not one or this card already has that field (a new card starts).</summary>
+    public bool Take(LayoutRow row)
+    {
+        if (KeyOf(row) is not { } key) return false;
+        var value = TextKey.Clean(string.Join(' ', row.Cells.Skip(1).Select(LayoutRow.CellText)));
+        if (Has(key)) return false;
+        First ??= row;
+        switch (key)
+        {
+            case "code": Code = value; break;
+            case "level": Level = ObjectiveHeadingParser.LevelFromWords(value); break;
+            case "parent": ParentCode = ObjectiveHeadingParser.Parse(value)?.Code ?? (value.Length > 0 ? value : null); break;
+            case "weight": Weight = ItalianNumber.Parse(value)?.Value; break;
+            default:
+                if (key != "title") Level ??= ObjectiveHeadingParser.LevelFromWords(key.Replace("strategic", "obiettivo strategico").Replace("operational", "obiettivo operativo").Replace("area", "area strategica"));
+                if (ObjectiveHeadingParser.Parse(value) is { Title.Length: > 0 } heading && (Code is null || ObjectiveCodes.Key(heading.Code) == ObjectiveCodes.Key(Code)))
+                {
+                    Code ??= heading.Code;
+                    Level ??= heading.Level;
+                    Title = heading.Title;
+                }
+                else Title = value;
+                break;
+        }
+        return true;
+    }
+
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the card already holds the field of <paramref name="key"/> (marks it taken otherwise).</summary>
+    private bool Has(string key) => !_taken.Add(key is "code" or "level" or "parent" or "weight" ? key : "title");
+}

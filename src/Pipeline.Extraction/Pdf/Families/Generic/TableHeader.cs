@@ -1,0 +1,98 @@
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
+using Pipeline.Extraction.Excel;
+using Pipeline.Extraction.Pdf.Layout;
+
+namespace Pipeline.Extraction.Pdf.Families.Generic;
+
+/// <summary>A column of a KPI table: its role (null for a column the reader keeps out of every field), header text, period and extent.</summary>
+public sealed record HeaderColumn(ColumnRole? Role, string Text, Period? Period, double X0, double X1);
+
+/// <summary>
+/// The header row of a KPI table, recognised cell by cell with the header vocabulary shared with workbooks
+/// (<see cref="HeaderMatcher"/>, <c>config/workbook-headers.json</c>): any column order, unknown columns kept as
+/// columns without a role, a year alone ("2021", "Anno 2021") a target of that year, and two-level headers ("Target"
+/// over "2021 | 2022 | 2023", in one row of cells or in the row below).
+/// </summary>
+public sealed class TableHeader
+{
+    private static readonly ColumnRole[] ValueRoles = [ColumnRole.Target, ColumnRole.Actual, ColumnRole.Weight, ColumnRole.Baseline];
+
+    private TableHeader(LayoutRow row, List<HeaderColumn> columns)
+    {
+        Row = row;
+        Columns = columns.OrderBy(c => c.X0).ToList();
+    }
+
+    public LayoutRow Row { get; }
+    public IReadOnlyList<HeaderColumn> Columns { get; private set; }
+    public int Index(ColumnRole role) => Columns.ToList().FindIndex(c => c.Role == role);
+
+    /// <summary>The header a row is, or null: it must name an indicator column and a target, actual, weight or baseline column.</summary>
+    public static TableHeader? Match(LayoutRow row, HeaderMatcher matcher, int? year)
+    {
+        if (row.Cells.Count < 2) return null;
+        var columns = new List<HeaderColumn>();
+        foreach (var cell in row.Cells)
+        {
+            var below = row.Cells.Where(d => d != cell && d.Box.Y0 >= cell.Box.Y1 - 1 && d.Box.HorizontalOverlap(cell.Box) > 0).ToList();
+            var text = LayoutRow.CellText(cell);
+            if (row.Cells.Any(d => d != cell && cell.Box.Y0 >= d.Box.Y1 - 1 && d.Box.HorizontalOverlap(cell.Box) > 0)) continue; // under a group label
+            if (below.Count > 0)
+            {
+                var group = Role(matcher, text, year) ?? (ColumnRole.Target, null);
+                columns.AddRange(below.Select(d => Column(group.Role, text + " " + LayoutRow.CellText(d), PeriodOf(group.Role, LayoutRow.CellText(d), year), d.Box)));
+                continue;
+            }
+            var match = Role(matcher, text, year);
+            columns.Add(Column(match?.Role, text, match?.Period, cell.Box));
+        }
+        var roles = columns.Where(c => c.Role is not null).Select(c => c.Role!.Value).ToHashSet();
+        return roles.Contains(ColumnRole.Kpi) && roles.Overlaps(ValueRoles) && columns.Count(c => c.Role is not null) >= 2
+            ? new TableHeader(row, columns)
+            : null;
+    }
+
+    /// <summary>
+    /// A row right under the header whose cells are only periods, each under a column with a role ("2021 | 2022" under
+    /// "Target"): the header's second level. Returns true when the row was taken into the header.
+    /// </summary>
+    public bool TakeSecondLevel(LayoutRow row, int? year)
+    {
+        if (row.Page != Row.Page || row.Box.Y0 - Row.Box.Y1 > 2 * Row.Cells[0].Lines[0].LineHeight) return false;
+        var cells = row.Cells.Select(c => (Cell: c, Period: PeriodResolver.Resolve(LayoutRow.CellText(c), year))).ToList();
+        if (cells.Count == 0 || cells.Any(c => c.Period is null)) return false;
+        var columns = Columns.ToList();
+        foreach (var group in cells.GroupBy(c => columns.FindIndex(h => h.X0 - 2 <= c.Cell.Box.X1 && c.Cell.Box.X0 <= h.X1 + 2)))
+        {
+            if (group.Key < 0 || columns[group.Key].Role is not (ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline)) return false;
+        }
+        var replaced = new List<HeaderColumn>();
+        foreach (var column in columns)
+        {
+            var under = cells.Where(c => column.X0 - 2 <= c.Cell.Box.X1 && c.Cell.Box.X0 <= column.X1 + 2).ToList();
+            if (under.Count == 0) replaced.Add(column);
+            else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), u.Period!.ToReportingPeriod(), u.Cell.Box.X0, u.Cell.Box.X1)));
+        }
+        Columns = replaced.OrderBy(c => c.X0).ToList();
+        return true;
+    }
+
+    /// <summary>Whether another header row repeats this one (a table continued on the next page).</summary>
+    public bool SameAs(TableHeader other) =>
+        other.Columns.Select(c => c.Role).Where(r => r is not null).Distinct().SequenceEqual(Columns.Select(c => c.Role).Where(r => r is not null).Distinct());
+
+    private static HeaderColumn Column(ColumnRole? role, string text, Period? period, Box box) => new(role, TextKey.Clean(text), period, box.X0, box.X1);
+
+    private static (ColumnRole Role, Period? Period)? Role(HeaderMatcher matcher, string text, int? year)
+    {
+        if (matcher.Match(0, text, year) is { } spec) return (spec.Role, spec.Period);
+        // a year or date alone names a period column: a target unless a group label says otherwise
+        return PeriodResolver.Resolve(text, year) is { } period && TextKey.Normalize(text).Split(' ').Length <= 4
+            ? (ColumnRole.Target, period.ToReportingPeriod())
+            : null;
+    }
+
+    private static Period? PeriodOf(ColumnRole role, string text, int? year) =>
+        role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline ? PeriodResolver.Resolve(text, year)?.ToReportingPeriod() : null;
+}
