@@ -14,7 +14,7 @@ namespace Pipeline.Core.Values;
 /// (<c>2021: ≥ 80%</c>) or by an operator symbol (<c>2021 ≥ 80%</c>). A bare year that starts the cell, a line,
 /// or a fragment after a separator (<c>;</c>, <c>,</c>, a spaced dash) is a label too when a value follows it
 /// (<c>2021 80%</c> on its own line) and the cell holds at least one other label. A bare year is never a label
-/// after a date's slash or dot, after a lower-case <c>anno</c>/<c>nel</c>/<c>del</c>/<c>entro</c>/<c>il</c>…, or
+/// after a date's slash or dot or a month name, after a lower-case <c>anno</c>/<c>nel</c>/<c>del</c>/<c>entro</c>/<c>il</c>…, or
 /// inside a value (<c>2021</c> alone, <c>≥ 2021 pratiche</c>). Dashes right after a label (<c>Anno:2021---&gt;=12</c>,
 /// <c>Anno:2023 --40%</c>, <c>Anno:2022 -100%</c>, <c>Anno:2023—≥2</c>, <c>Target 2021 - 80%</c>) are separators,
 /// never a minus sign; so are a dash, en dash, semicolon or comma that close a period before the next label
@@ -240,7 +240,8 @@ public static partial class TargetExpression
     private const string Year = @"(?<y>(?:19|20)\d{2})(?!\d)";
 
     /// <summary>No bare-year label inside a date, a number or running text ("nell'anno 2021:", "entro il 2021").</summary>
-    private const string BareYearBefore = @"(?<![\p{L}\d'’/.,])(?<!\b(?:anno|nel|del|dal|al|entro|il|fine|di)\s+)";
+    private const string BareYearBefore =
+        @"(?<![\p{L}\d'’/])(?<!\d[.,])(?<!\b(?:anno|nel|del|dal|al|entro|il|fine|di|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+)";
 
     /// <summary>What may follow a bare year that starts a line or fragment: a value, never another bare year.</summary>
     private const string ValueAhead =

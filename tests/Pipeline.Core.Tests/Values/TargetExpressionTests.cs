@@ -91,6 +91,8 @@ public sealed class TargetExpressionTests
     [InlineData("2021: 5 - 2022: 6 - 2023: 7", "2021 = 5 | 2022 = 6 | 2023 = 7")]
     [InlineData("2021: 80%, 2022: 85%", "2021 = 80 % | 2022 = 85 %")]
     [InlineData("2021: 80%; 2022: 85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021:80%,2022:85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021: 2,5 – 2022: 3,5", "2021 = 2.5 | 2022 = 3.5")]
     [InlineData("2021: >= 3\n2022: ---\n2023: >= 5", "2021 >= 3 | 2023 >= 5")]
     [InlineData("2021 80%\n2022 85%", "2021 = 80 % | 2022 = 85 %")]
     [InlineData("2021 – 80%; 2022 – 85%", "2021 = 80 % | 2022 = 85 %")]
@@ -303,6 +305,7 @@ public sealed class TargetExpressionTests
     [InlineData("2021 80%")]
     [InlineData("Pratiche evase nell'anno 2021: tutte")]
     [InlineData("Relazione entro il 2021: bozza")]
+    [InlineData("Relazione al 31 dicembre 2021: bozza")]
     public void FreeTextIsOneTextValue(string cell)
     {
         var value = Assert.Single(TargetExpression.Parse(cell, "2021"));
