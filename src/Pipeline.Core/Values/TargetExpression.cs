@@ -9,13 +9,20 @@ namespace Pipeline.Core.Values;
 /// <remarks>
 /// <para><b>Periods.</b> A cell may hold several periods, each introduced by a label: <c>Anno: 2018</c>,
 /// <c>Anno:2021</c>, <c>Anno 2023</c>, <c>Target 2021:</c> (capitalised <c>Anno</c>/<c>ANNO</c>/<c>Target</c>/
-/// <c>TARGET</c>, so "nell'anno 2021" in running text is not a label), or a semester label followed by a colon
-/// (<c>I sem 2020:</c> → <c>2020-S1</c>). Dashes right after a label (<c>Anno:2021---&gt;=12</c>,
-/// <c>Anno:2023 --40%</c>, <c>Anno:2022 -100%</c>, <c>Anno:2023—≥2</c>) are separators, never a minus sign. A
-/// period whose text is then empty or a no-value marker (<c>---</c>, <c>-</c>, <c>NA</c>, <c>n.d.</c>) has no
-/// target and is omitted. Text before the first label is ignored when it is a baseline or a heading
-/// (<c>baseline 12</c>, <c>Risultati attesi:</c>) and otherwise read with the default period. Without labels
-/// the whole cell is one value with <c>defaultPeriod</c> (which may be null).</para>
+/// <c>TARGET</c>, so "nell'anno 2021" in running text is not a label), a semester label followed by a colon
+/// (<c>I sem 2020:</c> → <c>2020-S1</c>), or a bare year 1990–2099 that is followed by a colon
+/// (<c>2021: ≥ 80%</c>) or by an operator symbol (<c>2021 ≥ 80%</c>). A bare year that starts the cell, a line,
+/// or a fragment after a separator (<c>;</c>, <c>,</c>, a spaced dash) is a label too when a value follows it
+/// (<c>2021 80%</c> on its own line) and the cell holds at least one other label. A bare year is never a label
+/// after a date's slash or dot or a month name, after a lower-case <c>anno</c>/<c>nel</c>/<c>del</c>/<c>entro</c>/<c>il</c>…, or
+/// inside a value (<c>2021</c> alone, <c>≥ 2021 pratiche</c>). Dashes right after a label (<c>Anno:2021---&gt;=12</c>,
+/// <c>Anno:2023 --40%</c>, <c>Anno:2022 -100%</c>, <c>Anno:2023—≥2</c>, <c>Target 2021 - 80%</c>) are separators,
+/// never a minus sign; so are a dash, en dash, semicolon or comma that close a period before the next label
+/// (<c>2021: SI - 2022: SI</c>, <c>2021: 5 – 2022: 6</c>). A period whose text is then empty or a no-value marker
+/// (<c>---</c>, <c>-</c>, <c>NA</c>, <c>n.d.</c>) has no target and is omitted. Text before the first label is
+/// ignored when it is a baseline or a heading (<c>baseline 12</c>, <c>Risultati attesi:</c>) and otherwise read
+/// with the default period. Without labels the whole cell is one value with <c>defaultPeriod</c> (which may be
+/// null). Line breaks count only to find labels; a value's text has its line breaks as spaces.</para>
 /// <para><b>Operators.</b> <c>&gt;=</c> <c>=&gt;</c> <c>≥</c> <c>&lt;=</c> <c>=&lt;</c> <c>≤</c> <c>=</c>
 /// <c>&gt;</c> <c>&lt;</c>; no operator is <c>=</c>. Words: <c>almeno</c>, <c>non inferiore a</c>, <c>non meno
 /// di</c>, <c>minimo</c>, <c>min</c> → <c>&gt;=</c>; <c>massimo</c>, <c>max</c>, <c>non superiore a</c>,
@@ -45,23 +52,25 @@ public static partial class TargetExpression
     /// <param name="defaultPeriod">The period code for values without their own label, or null.</param>
     public static IReadOnlyList<TargetValue> Parse(string? cellText, string? defaultPeriod = null)
     {
-        var text = ValueText.Normalize(cellText).Replace("**", "").Trim();
+        var text = NormalizeLines(cellText);
         if (ValueText.IsBlankMarker(text)) return [];
 
-        var labels = Label().Matches(text);
+        var labels = Labels(text);
         if (labels.Count == 0)
-            return ParseFragment(text, defaultPeriod) is { } single ? [single] : [];
+            return ParseFragment(OneLine(text), defaultPeriod) is { } single ? [single] : [];
 
         var values = new List<TargetValue>();
-        var prefix = text[..labels[0].Index].Trim();
+        var prefix = OneLine(text[..labels[0].Index]);
         if (prefix.Length > 0 && !IgnoredPrefix().IsMatch(prefix) && ParseFragment(prefix, defaultPeriod) is { } first)
             values.Add(first);
         for (var i = 0; i < labels.Count; i++)
         {
             var label = labels[i];
-            var end = i + 1 < labels.Count ? labels[i + 1].Index : text.Length;
+            var last = i + 1 == labels.Count;
+            var end = last ? text.Length : labels[i + 1].Index;
             var start = label.Index + label.Length;
-            var fragment = Separators().Replace(text[start..end], "").Trim();
+            var fragment = OneLine(Separators().Replace(text[start..end], ""));
+            if (!last) fragment = ClosingSeparator().Replace(fragment, "");
             if (ValueText.IsBlankMarker(fragment)) continue;
             var period = label.Groups["y"].Success
                 ? label.Groups["y"].Value
@@ -70,6 +79,28 @@ public static partial class TargetExpression
             if (ParseFragment(fragment, period) is { } value) values.Add(value);
         }
         return values;
+    }
+
+    /// <summary>Each line normalized (<see cref="ValueText.Normalize"/>), blank lines dropped, joined with '\n'.</summary>
+    private static string NormalizeLines(string? cellText)
+    {
+        if (string.IsNullOrWhiteSpace(cellText)) return "";
+        var lines = LineBreak().Split(cellText)
+            .Select(line => ValueText.Normalize(line).Replace("**", "").Trim())
+            .Where(line => line.Length > 0);
+        return string.Join('\n', lines);
+    }
+
+    private static string OneLine(string text) => text.Replace('\n', ' ').Trim();
+
+    /// <summary>
+    /// The period labels in order. A bare year at the start of the cell, a line or a fragment (no colon, no
+    /// operator) counts only when the cell has another label, so <c>2021 – 2023 Piano</c> keeps its years.
+    /// </summary>
+    private static List<Match> Labels(string text)
+    {
+        var labels = Label().Matches(text).ToList();
+        return labels.Count >= 2 ? labels : labels.Where(l => !l.Groups["start"].Success).ToList();
     }
 
     /// <summary>One value from a fragment that holds no period label; null for a no-value marker.</summary>
@@ -206,8 +237,30 @@ public static partial class TargetExpression
     private const string PrepA = @"a(?:l|lla|llo|lle|gli|i|ll['’])?";
     private const string PrepDi = @"d(?:i|el|ella|ello|elle|egli|ei|ell['’])";
 
-    [GeneratedRegex(@"(?<![\p{L}\d'’])(?:(?:Anno|ANNO|Target|TARGET)\s*:?\s*(?<y>(?:19|20)\d{2})(?!\d)(?:\s*:)?|(?<sn>II|I|2|1)\s*[°º^]?\s*(?:sem|SEM|Sem)(?:estre|ESTRE|\.)?\s*(?<sy>(?:19|20)\d{2})(?!\d)\s*:)")]
+    private const string Year = @"(?<y>(?:19|20)\d{2})(?!\d)";
+
+    /// <summary>No bare-year label inside a date, a number or running text ("nell'anno 2021:", "entro il 2021").</summary>
+    private const string BareYearBefore =
+        @"(?<![\p{L}\d'’/])(?<!\d[.,])(?<!\b(?:anno|nel|del|dal|al|entro|il|fine|di|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+)";
+
+    /// <summary>What may follow a bare year that starts a line or fragment: a value, never another bare year.</summary>
+    private const string ValueAhead =
+        @"(?=[<>=≥≤⩾⩽€+]|-?\d|(?i:s[iìí]|no|entro|almeno|minimo|massimo|max|min)(?!\p{L}))(?!(?:19|20)\d{2}(?![\d%]))";
+
+    [GeneratedRegex(
+        @"(?<![\p{L}\d'’])(?:(?:Anno|ANNO|Target|TARGET)\s*:?\s*" + Year + @"(?:\s*:)?" +
+        @"|(?<sn>II|I|2|1)\s*[°º^]?\s*(?:sem|SEM|Sem)(?:estre|ESTRE|\.)?\s*(?<sy>(?:19|20)\d{2})(?!\d)\s*:" +
+        @"|" + BareYearBefore + Year + @"\s*:" +
+        @"|" + BareYearBefore + Year + @"(?=\s*(?:[<>=≥≤⩾⩽]))" +
+        @"|(?<start>(?<=^|\n|[;,]\s+|\s[-–—]+\s*)" + Year + @"(?:\s*[-–—]+\s*|\s+)" + ValueAhead + "))")]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"\r\n|\r|\n|\u2028|\u2029")]
+    private static partial Regex LineBreak();
+
+    /// <summary>A dash, en dash, semicolon or comma closing a period's text before the next label.</summary>
+    [GeneratedRegex(@"[\s;,\-–—―‐‑]+$")]
+    private static partial Regex ClosingSeparator();
 
     [GeneratedRegex(@"^(?:base\s?line|valore\s+(?:di\s+)?base|risultat[oi]\s+attes[oi])\b|:$", RegexOptions.IgnoreCase)]
     private static partial Regex IgnoredPrefix();

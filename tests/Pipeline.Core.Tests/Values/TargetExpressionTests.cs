@@ -75,6 +75,30 @@ public sealed class TargetExpressionTests
     [InlineData("Anno 2021: Riorganizzazione del servizio Anno 2022: Avvio nuovo servizio", "2021 text | 2022 text")]
     [InlineData("Target 2021: Entro 30/06/2021 Target 2022: Entro 30/06/2022", "2021 date 2021-06-30 | 2022 date 2022-06-30")]
     [InlineData("Target 2021: entro il 31/12", "2021 date 2021-12-31")]
+    // bare years labelled by a colon, an operator, or their place at the start of a line or fragment
+    [InlineData("2021: ≥ 80% – 2022: ≥ 85%", "2021 >= 80 % | 2022 >= 85 %")]
+    [InlineData("2021: >= 80%\n2022: >= 85%\n2023: >= 90%", "2021 >= 80 % | 2022 >= 85 % | 2023 >= 90 %")]
+    [InlineData("2021: >= 80%\r\n2022: >= 85%", "2021 >= 80 % | 2022 >= 85 %")]
+    [InlineData("Anno 2015: >= 90% Anno 2016: >= 95%", "2015 >= 90 % | 2016 >= 95 %")]
+    [InlineData("Target 2021 - 80%", "2021 = 80 %")]
+    [InlineData("Target 2021 - 80% Target 2022 - 85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021 ≥ 80% 2022 ≥ 85%", "2021 >= 80 % | 2022 >= 85 %")]
+    [InlineData("2021 >= 80% - 2022 >= 85%", "2021 >= 80 % | 2022 >= 85 %")]
+    [InlineData("2021: SI - 2022: SI", "2021 bool true | 2022 bool true")]
+    [InlineData("2021: si; 2022: no", "2021 bool true | 2022 bool false")]
+    [InlineData("2021: Entro 30/06/2021 – 2022: Entro 30/06/2022", "2021 date 2021-06-30 | 2022 date 2022-06-30")]
+    [InlineData("2021: 5 – 2022: 6 – 2023: 7", "2021 = 5 | 2022 = 6 | 2023 = 7")]
+    [InlineData("2021: 5 - 2022: 6 - 2023: 7", "2021 = 5 | 2022 = 6 | 2023 = 7")]
+    [InlineData("2021: 80%, 2022: 85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021: 80%; 2022: 85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021:80%,2022:85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021: 2,5 – 2022: 3,5", "2021 = 2.5 | 2022 = 3.5")]
+    [InlineData("2021: >= 3\n2022: ---\n2023: >= 5", "2021 >= 3 | 2023 >= 5")]
+    [InlineData("2021 80%\n2022 85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021 – 80%; 2022 – 85%", "2021 = 80 % | 2022 = 85 %")]
+    [InlineData("2021: >= 80%\n2022 85%", "2021 >= 80 % | 2022 = 85 %")]
+    [InlineData("2021: Avvio del servizio\n2022: Messa a regime", "2021 text | 2022 text")]
+    [InlineData("Risultati attesi: 2021: >= 3", "2021 >= 3")]
     public void ParsesMultiPeriodCells(string cell, string expected) =>
         Assert.Equal(expected, Describe(TargetExpression.Parse(cell)));
 
@@ -104,6 +128,10 @@ public sealed class TargetExpressionTests
     [InlineData("2 iniziative", "= 2 iniziative")]
     [InlineData("1800 (totali nell'anno)", "= 1800")]
     [InlineData("20% sulle neocostituite", "= 20 %")]
+    // a year-like number that is the value, not a period label
+    [InlineData("2021", "= 2021")]
+    [InlineData("≥ 2021 pratiche", ">= 2021 pratiche")]
+    [InlineData(">= 2000", ">= 2000")]
     // operators
     [InlineData(">= 70%", ">= 70 %")]
     [InlineData(">=70%", ">= 70 %")]
@@ -272,6 +300,12 @@ public sealed class TargetExpressionTests
     [InlineData("almeno")]
     [InlineData(">=")]
     [InlineData(">= molti")]
+    // bare years that are values or running text, not labels
+    [InlineData("2021 – 2023 Piano triennale")]
+    [InlineData("2021 80%")]
+    [InlineData("Pratiche evase nell'anno 2021: tutte")]
+    [InlineData("Relazione entro il 2021: bozza")]
+    [InlineData("Relazione al 31 dicembre 2021: bozza")]
     public void FreeTextIsOneTextValue(string cell)
     {
         var value = Assert.Single(TargetExpression.Parse(cell, "2021"));
@@ -305,6 +339,11 @@ public sealed class TargetExpressionTests
     [InlineData(">= 2", null, null)]
     [InlineData(">= 2", "2021-S1", "2021-S1")]
     [InlineData("Anno: 2019 >= 5", "2021", "2019")]
+    [InlineData("2019: >= 5", "2021", "2019")]
+    [InlineData(">= 2021", "2022", "2022")]
+    [InlineData("2021", "2022", "2022")]
+    [InlineData("≥ 2021 pratiche", "2022", "2022")]
+    [InlineData("31/12/2021", "2022", "2022")]
     public void PeriodIsTheLabelElseTheDefault(string cell, string? defaultPeriod, string? expected) =>
         Assert.Equal(expected, Assert.Single(TargetExpression.Parse(cell, defaultPeriod)).Period);
 
@@ -317,6 +356,7 @@ public sealed class TargetExpressionTests
     [InlineData("Almeno il 70% dei voti oltre la media", "Almeno il 70% dei voti oltre la media")]
     [InlineData("N >= 12", "N >= 12")]
     [InlineData("Target 2021: Entro 30/06/2021", "Entro 30/06/2021")]
+    [InlineData("2021: SI", "SI")]
     [InlineData("Avvio con azioni\nspecifiche", "Avvio con azioni specifiche")]
     public void RawIsTheTrimmedFragment(string cell, string raw) =>
         Assert.Equal(raw, Assert.Single(TargetExpression.Parse(cell)).Raw);
@@ -328,6 +368,8 @@ public sealed class TargetExpressionTests
         Assert.Equal([">= +10%", ">= +20%", ">= +30%"], values.Select(v => v.Raw));
         var targets = TargetExpression.Parse("Target 2021: >=2 Target 2022: >=2 Target 2023: >=3");
         Assert.Equal([">=2", ">=2", ">=3"], targets.Select(v => v.Raw));
+        var bare = TargetExpression.Parse("2021: ≥ 80% – 2022: ≥ 85%");
+        Assert.Equal(["≥ 80%", "≥ 85%"], bare.Select(v => v.Raw));
     }
 
     [Fact]

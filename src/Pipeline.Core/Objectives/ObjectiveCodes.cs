@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Core.Objectives;
+
+/// <summary>
+/// What an objective code says by itself: its comparison key, its depth and the code of its parent.
+/// </summary>
+/// <remarks>
+/// A code is read as tokens: runs of letters and runs of digits (<c>OP.01.01.01</c> → OP 01 01 01, <c>A1</c> → A 1).
+/// A first token <c>OS</c>, <c>OBS</c> (or <c>OB</c> then <c>S</c>), <c>OP</c>, <c>AS</c>, <c>AR</c> or <c>AMB</c> is a
+/// prefix (any case); every other token is a segment.
+/// </remarks>
+public static partial class ObjectiveCodes
+{
+    /// <summary>
+    /// The code of the parent objective implied by the code itself, in the code's printed style, or null.
+    /// </summary>
+    /// <remarks>
+    /// Without a prefix the last segment is dropped: <c>1.1.2</c> → <c>1.1</c>, <c>1.1</c> → <c>1</c>, <c>A.1</c> →
+    /// <c>A</c>, <c>B.2.1</c> → <c>B.2</c>, <c>A1</c> → <c>A</c>; one segment has no parent. An operational code drops
+    /// its last segment too: in the Integra style, the prefix joined by a dot (<c>OP.01.01.01</c>), its parent is the
+    /// strategic objective <c>OS.01.01</c>; with the prefix apart or glued (<c>OP 1.1.3</c>, <c>OP1.1.3</c>) the
+    /// strategic objectives are numbered plainly, so the parent is <c>1.1</c>. Strategic and area codes with a prefix
+    /// (<c>OS.01.02</c>, <c>AS.1</c>) give null: no document seen prints the area inside them in one clear shape, so
+    /// the parent comes from the document's layout instead. Compare parents with <see cref="Key"/>.
+    /// </remarks>
+    public static string? ParentOf(string code)
+    {
+        var (prefix, segments) = Read(code);
+        if (segments.Count < 2) return null;
+        var text = code.Trim();
+        var head = text[..segments[^1].Index].TrimEnd(' ', '.', '-', '–', '—');
+        if (prefix is null) return head;
+        if (prefix.Value.Value.ToUpperInvariant() != "OP") return null;
+        var afterPrefix = text[(prefix.Value.Index + prefix.Value.Length)..];
+        var parentSegments = head[(prefix.Value.Index + prefix.Value.Length)..];
+        return afterPrefix.StartsWith('.')
+            ? "OS" + parentSegments
+            : parentSegments.TrimStart(' ', '.');
+    }
+
+    /// <summary>
+    /// The canonical comparison key: upper case, tokens joined by '.', leading zeros dropped, the prefix kept apart
+    /// (<c>OS.01.02</c> → <c>OS.1.2</c>, <c>op 1.1.3.</c> → <c>OP.1.1.3</c>, <c>A1</c> → <c>A.1</c>, <c>OB.S.1</c> →
+    /// <c>OS.1</c>). Empty for a code without letters or digits.
+    /// </summary>
+    public static string Key(string code)
+    {
+        var (prefix, segments) = Read(code);
+        var tokens = segments.Select(t => t.Value.All(char.IsAsciiDigit)
+            ? t.Value.TrimStart('0') is { Length: > 0 } digits ? digits : "0"
+            : t.Value.ToUpperInvariant());
+        if (prefix is not null) tokens = tokens.Prepend(CanonicalPrefix(prefix.Value.Value));
+        return string.Join('.', tokens);
+    }
+
+    /// <summary>The number of segments after any prefix: <c>1</c> → 1, <c>1.1</c> → 2, <c>A.1</c> → 2, <c>A1</c> → 2, <c>OP.01.01.01</c> → 3.</summary>
+    public static int Depth(string code) => Read(code).Segments.Count;
+
+    private readonly record struct Token(string Value, int Index, int Length);
+
+    private static (Token? Prefix, List<Token> Segments) Read(string code)
+    {
+        var tokens = TokenRegex().Matches(code.Trim()).Select(m => new Token(m.Value, m.Index, m.Length)).ToList();
+        if (tokens.Count == 0) return (null, tokens);
+        var first = tokens[0].Value.ToUpperInvariant();
+        if (first == "OB" && tokens.Count > 1 && tokens[1].Value.ToUpperInvariant() == "S")
+        {
+            var merged = new Token("OBS", tokens[0].Index, tokens[1].Index + tokens[1].Length - tokens[0].Index);
+            return (merged, tokens.Skip(2).ToList());
+        }
+        return first is "OS" or "OBS" or "OP" or "AS" or "AR" or "AMB"
+            ? (tokens[0], tokens.Skip(1).ToList())
+            : (null, tokens);
+    }
+
+    private static string CanonicalPrefix(string prefix) => prefix.ToUpperInvariant() is var p && p == "OBS" ? "OS" : p;
+
+    [GeneratedRegex(@"\p{L}+|\d+")]
+    private static partial Regex TokenRegex();
+}

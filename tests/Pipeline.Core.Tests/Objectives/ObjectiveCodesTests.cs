@@ -1,0 +1,74 @@
+using Pipeline.Core.Objectives;
+
+namespace Pipeline.Core.Tests.Objectives;
+
+public sealed class ObjectiveCodesTests
+{
+    [Theory]
+    [InlineData("1.1.2", "1.1")]
+    [InlineData("1.1", "1")]
+    [InlineData("1.1.", "1")]
+    [InlineData("01.02.03", "01.02")]
+    [InlineData("A.1", "A")]
+    [InlineData("A1", "A")]
+    [InlineData("B.2.1", "B.2")]
+    [InlineData("OP.01.01.01", "OS.01.01")]
+    [InlineData("OP.01.01", "OS.01")]
+    [InlineData("OP 1.1.3", "1.1")]
+    [InlineData("OP 1.1.3.", "1.1")]
+    [InlineData("OP1.1.3", "1.1")]
+    [InlineData("1", null)]
+    [InlineData("A", null)]
+    [InlineData("OP.01", null)]
+    [InlineData("OS.01.02", null)]
+    [InlineData("OS.01.02.03", null)]
+    [InlineData("AS.1.2", null)]
+    [InlineData("", null)]
+    public void ParentOf(string code, string? parent) =>
+        Assert.Equal(parent, ObjectiveCodes.ParentOf(code));
+
+    [Theory]
+    [InlineData("OS.01.02", "OS.1.2")]
+    [InlineData("op 1.1.3.", "OP.1.1.3")]
+    [InlineData("OP.01.01.01", "OP.1.1.1")]
+    [InlineData("OP1.1.3", "OP.1.1.3")]
+    [InlineData("OB.S.1", "OS.1")]
+    [InlineData("OBS 01", "OS.1")]
+    [InlineData("AMB 2", "AMB.2")]
+    [InlineData("1.1", "1.1")]
+    [InlineData("01.02", "1.2")]
+    [InlineData("1.0", "1.0")]
+    [InlineData("1.1.", "1.1")]
+    [InlineData("a.1", "A.1")]
+    [InlineData("A1", "A.1")]
+    [InlineData("B.2.1", "B.2.1")]
+    [InlineData(" II ", "II")]
+    [InlineData("", "")]
+    public void Key(string code, string key) =>
+        Assert.Equal(key, ObjectiveCodes.Key(code));
+
+    [Fact]
+    public void KeyKeepsPrefixesApart()
+    {
+        Assert.NotEqual(ObjectiveCodes.Key("OS.01.01"), ObjectiveCodes.Key("OP.01.01"));
+        Assert.NotEqual(ObjectiveCodes.Key("OS.1"), ObjectiveCodes.Key("1"));
+        Assert.Equal(ObjectiveCodes.Key("OS.01.01"), ObjectiveCodes.Key(ObjectiveCodes.ParentOf("OP.01.01.01")!));
+        Assert.Equal(ObjectiveCodes.Key("1.1"), ObjectiveCodes.Key(ObjectiveCodes.ParentOf("OP 1.1.3")!));
+    }
+
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("1.1", 2)]
+    [InlineData("1.1.", 2)]
+    [InlineData("A", 1)]
+    [InlineData("A.1", 2)]
+    [InlineData("A1", 2)]
+    [InlineData("B.2.1", 3)]
+    [InlineData("OS.01.02", 2)]
+    [InlineData("OP.01.01.01", 3)]
+    [InlineData("OP 1.1.3", 3)]
+    [InlineData("OB.S.1", 1)]
+    [InlineData("", 0)]
+    public void Depth(string code, int depth) =>
+        Assert.Equal(depth, ObjectiveCodes.Depth(code));
+}
