@@ -31,7 +31,7 @@ public static partial class ObjectiveCodes
         var text = code.Trim();
         var head = text[..segments[^1].Index].TrimEnd(' ', '.', '-', '–', '—');
         if (prefix is null) return head;
-        if (prefix.Value.Value.ToUpperInvariant() != "OP") return null;
+        if (prefix.Value.Value.ToUpperInvariant() is not ("OP" or "OO")) return null;
         var afterPrefix = text[(prefix.Value.Index + prefix.Value.Length)..];
         var parentSegments = head[(prefix.Value.Index + prefix.Value.Length)..];
         return afterPrefix.StartsWith('.')
@@ -69,7 +69,7 @@ public static partial class ObjectiveCodes
             var merged = new Token("OBS", tokens[0].Index, tokens[1].Index + tokens[1].Length - tokens[0].Index);
             return (merged, tokens.Skip(2).ToList());
         }
-        return first is "OS" or "OBS" or "OP" or "AS" or "AR" or "AMB"
+        return first is "OS" or "OBS" or "OP" or "OO" or "AS" or "AR" or "AMB"
             ? (tokens[0], tokens.Skip(1).ToList())
             : (null, tokens);
     }

@@ -91,7 +91,7 @@ public static partial class ObjectiveHeadingParser
     private static ObjectiveLevel? PrefixLevel(string prefix) => prefix switch
     {
         "OS" or "OBS" or "OB.S" => ObjectiveLevel.Strategic,
-        "OP" => ObjectiveLevel.Operational,
+        "OP" or "OO" => ObjectiveLevel.Operational,
         "AS" or "AR" or "AMB" => ObjectiveLevel.Area,
         _ => null,
     };
@@ -110,7 +110,7 @@ public static partial class ObjectiveHeadingParser
     private const string Segments = @"(?:\.\d{1,2}(?!\d))*";
 
     private const string CodeShapes =
-        @"(?<code>(?<pfx>OB\.?S|OS|OP|AS|AR|AMB)[.\s]?\d{1,3}(?!\d)(?:\.\d{1,3}(?!\d))*" +
+        @"(?<code>(?<pfx>OB\.?S|OS|OP|OO|AS|AR|AMB)[.\s]?\d{1,3}(?!\d)(?:\.\d{1,3}(?!\d))*" +
         @"|[A-Z]\.?\d{1,2}(?!\d)" + Segments +
         @"|\d{1,2}(?!\d)" + Segments;
 

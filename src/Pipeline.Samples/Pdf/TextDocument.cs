@@ -9,6 +9,13 @@ public sealed record ParagraphBlock(string Text) : DocumentBlock;
 
 public sealed record TableBlock(IReadOnlyList<IReadOnlyList<string>> Rows) : DocumentBlock;
 
+public enum CellAlignment
+{
+    Top,
+    Middle,
+    Bottom,
+}
+
 /// <summary>How a document is laid out on paper: the variations real chamber PDFs show.</summary>
 public sealed record PdfStyle
 {
@@ -23,6 +30,14 @@ public sealed record PdfStyle
     /// <summary>Fraction of the text width tables may use (0.6 = narrow columns that wrap more).</summary>
     public double TableWidth { get; init; } = 1.0;
     public double Margin { get; init; } = 50;
+    /// <summary>Where a cell's lines sit when a neighbour in its row has more lines.</summary>
+    public CellAlignment CellAlignment { get; init; } = CellAlignment.Top;
+    /// <summary>Space between a cell's text and its edges, in points (0: rows apart only by leading, as Excel exports).</summary>
+    public double CellPadding { get; init; } = 3;
+    /// <summary>Line pitch as a multiple of the font size (1.15 tight, 1.3 usual, 1.6 loose).</summary>
+    public double Leading { get; init; } = 1.3;
+    /// <summary>Only horizontal rules between table rows (no vertical ones), when <see cref="Borders"/> is on.</summary>
+    public bool HorizontalRulesOnly { get; init; }
 
     public static readonly string[] Fonts = ["Helvetica", "Times-Roman", "Courier"];
 }

@@ -11,14 +11,14 @@ namespace Pipeline.Samples.Pdf;
 /// </summary>
 public sealed class TextDocumentRenderer(PdfStyle style)
 {
-    private const double CellPadding = 3;
     private readonly double _pageWidth = style.Landscape ? MinimalPdf.A4Height : MinimalPdf.A4Width;
     private readonly double _pageHeight = style.Landscape ? MinimalPdf.A4Width : MinimalPdf.A4Height;
     private readonly List<StringBuilder> _pages = [];
     private double _y;
     private (double[] Widths, double Size)? _previousTable;
 
-    private double Leading => style.FontSize * 1.3;
+    private double CellPadding => style.CellPadding;
+    private double Leading => style.FontSize * style.Leading;
     private double Top => style.Margin + (style.RunningHeader is null ? 0 : Leading * 2);
     private double Bottom => _pageHeight - style.Margin - (style.PageNumbers ? Leading * 2 : 0);
     private double TextWidth => _pageWidth - 2 * style.Margin;
@@ -90,7 +90,7 @@ public sealed class TextDocumentRenderer(PdfStyle style)
             widths = ColumnWidths(table, columns, size);
         }
         _previousTable = (widths, size);
-        var leading = size * 1.3;
+        var leading = size * style.Leading;
         _y += Leading * 0.3;
         foreach (var row in table.Rows)
         {
@@ -104,16 +104,24 @@ public sealed class TextDocumentRenderer(PdfStyle style)
                 if (height > Bottom - Top) height = Bottom - Top; // a giant cell: let it be cut at the page end
             }
             var x = style.Margin;
+            if (style.Borders && style.HorizontalRulesOnly)
+                _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y:0.##} m {x + widths.Sum():0.##} {_pageHeight - _y:0.##} l S\n"));
             for (var c = 0; c < columns; c++)
             {
-                var lineY = _y + CellPadding;
+                var free = height - 2 * CellPadding - cells[c].Count * leading;
+                var lineY = _y + CellPadding + Math.Max(0, style.CellAlignment switch
+                {
+                    CellAlignment.Middle => free / 2,
+                    CellAlignment.Bottom => free,
+                    _ => 0,
+                });
                 foreach (var line in cells[c])
                 {
                     if (lineY + leading > _y + height) break;
                     Text(_pages[^1], x + CellPadding, lineY, line, size);
                     lineY += leading;
                 }
-                if (style.Borders)
+                if (style.Borders && !style.HorizontalRulesOnly)
                     _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y - height:0.##} {widths[c]:0.##} {height:0.##} re S\n"));
                 x += widths[c];
             }

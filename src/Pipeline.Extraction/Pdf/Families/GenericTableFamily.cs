@@ -24,7 +24,7 @@ public sealed class GenericTableFamily(WorkbookHeaderConfig config) : IPdfFamily
     public string Name => "generic";
 
     public double Recognise(PdfLayout layout) =>
-        layout.Rows.Any(r => TableHeader.Match(r, _matcher, null) is not null) ? PdfExtractor.MinimumConfidence : 0;
+        layout.Rows.Any(r => TableHeader.Match(r, _matcher, config, null) is not null) ? PdfExtractor.MinimumConfidence : 0;
 
     public ExtractedDocument Extract(PdfLayout layout, CancellationToken ct)
     {
@@ -37,10 +37,10 @@ public sealed class GenericTableFamily(WorkbookHeaderConfig config) : IPdfFamily
         for (var i = 0; i < rows.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            if (TableHeader.Match(rows[i], _matcher, facts.Year) is { } header)
+            if (TableHeader.Match(rows[i], _matcher, config, facts.Year) is { } header)
             {
                 card = EndCard(card, objectives);
-                i = new KpiTableReader(header, _matcher, facts.Year, objectives, kpis, warnings).Read(rows, i);
+                i = new KpiTableReader(header, _matcher, config, facts.Year, objectives, kpis, warnings).Read(rows, i);
                 continue;
             }
             if (ObjectiveCard.KeyOf(rows[i]) is not null)

@@ -15,10 +15,11 @@ public static class CellFirstLines
     {
         var spacing = TextSpacing.Measure(pages.Select(p => LineBuilder.Build(p)).ToList());
         var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap)).ToList();
-        var wrap = WrapGap(fragments) ?? spacing.WrapGap;
+        // the blank between wrapped lines is a fraction of a line: a larger one measured in a short document is rows apart
+        var wrap = Math.Min(WrapGap(fragments) ?? spacing.WrapGap, 0.5 * spacing.LineHeight);
         var wrapLimit = wrap + Math.Max(0.75, 0.2 * spacing.LineHeight);
         var pitch = Math.Max(spacing.LineHeight + wrap, 1);
-        var rows = pages.Select((page, p) => (IReadOnlyList<LayoutRow>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit))
+        var rows = pages.Select((page, p) => (IReadOnlyList<LayoutRow>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit, page.Rules))
                 .Select(cells => new LayoutRow(page.Number, cells)).ToList())
             .ToList();
         var lines = rows.Select((pageRows, p) => (IReadOnlyList<LayoutLine>)pageRows

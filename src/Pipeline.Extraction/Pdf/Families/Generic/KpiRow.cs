@@ -34,6 +34,10 @@ public sealed partial class KpiRow
     public bool HasName => Text(Header.Index(ColumnRole.Kpi)).Length > 0;
     public bool IsEmpty => _cells.All(c => c.Count == 0);
 
+    /// <summary>Whether any target, actual, weight or baseline cell holds text.</summary>
+    public bool HasValues => Header.Columns.Select((c, i) => (c.Role, i))
+        .Any(x => x.Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Weight or ColumnRole.Baseline && _cells[x.i].Count > 0);
+
     /// <summary>A row continuing this one (the rest of a row cut by a page break, a wrapped cell split off): its words join.</summary>
     public void Absorb(KpiRow next)
     {

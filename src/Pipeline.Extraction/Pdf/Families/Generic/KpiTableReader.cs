@@ -11,7 +11,7 @@ namespace Pipeline.Extraction.Pdf.Families.Generic;
 /// section row between rows sets the objective of the rows after it. The table ends at another header, a key/value
 /// card, running text across its columns, or a wide vertical gap. A row it cannot place is a warning naming its page.
 /// </summary>
-public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, int? year, ObjectiveTracker objectives, List<ExtractedKpi> kpis, List<string> warnings)
+public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, WorkbookHeaderConfig config, int? year, ObjectiveTracker objectives, List<ExtractedKpi> kpis, List<string> warnings)
 {
     /// <summary>Reads from the header at <paramref name="headerIndex"/>; returns the index of the last row used.</summary>
     public int Read(IReadOnlyList<LayoutRow> rows, int headerIndex)
@@ -25,13 +25,15 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, in
         KpiRow? current = null;
         string? currentObjective = objectives.Current;
         LayoutRow? previous = header.Row;
+        var afterHeading = false; // an objective heading since the last row: a header after it opens a new table
         var last = i - 1;
         for (; i < rows.Count; i++)
         {
             var row = rows[i];
-            if (TableHeader.Match(row, matcher, year) is { } again)
+            if (TableHeader.Match(row, matcher, config, year) is { } again)
             {
-                if (!again.SameAs(header) || row.Page == header.Row.Page) break;
+                // the header repeated at the top of a following page continues the table; anywhere else it starts a new one
+                if (!again.SameAs(header) || previous is null || row.Page == previous.Page || afterHeading) break;
                 previous = row;
                 last = i;
                 continue;
@@ -42,6 +44,7 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, in
             if (samePage && row.Box.Y0 - previous!.Box.Y1 > 3.5 * height && !section) break;
             if (section && objectives.TryHeading(row))
             {
+                afterHeading = true;
                 Flush(ref current, ref currentObjective);
                 currentObjective = objectives.Current;
                 previous = row;
@@ -49,8 +52,11 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, in
                 continue;
             }
             if (columns.Straddling(row.Words) >= 2) break; // running text across the columns
+            afterHeading = false;
             var kpiRow = new KpiRow(header, columns, row);
-            if (kpiRow.HasName)
+            // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
+            var continues = current is not null && samePage && !kpiRow.HasValues && row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height;
+            if (kpiRow.HasName && !continues)
             {
                 Flush(ref current, ref currentObjective);
                 current = kpiRow;
@@ -71,7 +77,7 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, in
         for (var i = from; i < rows.Count && i < from + 40; i++)
         {
             if (rows[i].Page != header.Row.Page && result.Count > 6) break;
-            if (TableHeader.Match(rows[i], matcher, year) is not null || ObjectiveCard.KeyOf(rows[i]) is not null) break;
+            if (TableHeader.Match(rows[i], matcher, config, year) is not null || ObjectiveCard.KeyOf(rows[i]) is not null) break;
             if (rows[i].Cells.Count >= 2) result.Add(rows[i]);
         }
         return result;

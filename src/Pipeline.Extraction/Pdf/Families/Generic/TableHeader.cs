@@ -29,12 +29,20 @@ public sealed class TableHeader
     public int Index(ColumnRole role) => Columns.ToList().FindIndex(c => c.Role == role);
 
     /// <summary>The header a row is, or null: it must name an indicator column and a target, actual, weight or baseline column.</summary>
-    public static TableHeader? Match(LayoutRow row, HeaderMatcher matcher, int? year)
+    public static TableHeader? Match(LayoutRow row, HeaderMatcher matcher, WorkbookHeaderConfig config, int? year)
     {
-        if (row.Cells.Count < 2) return null;
         var columns = new List<HeaderColumn>();
         foreach (var cell in row.Cells)
         {
+            if (HeadingSplitter.Split(cell, config) is { Count: > 1 } headings)
+            {
+                foreach (var heading in headings)
+                {
+                    var role = Role(matcher, heading.Text, year);
+                    columns.Add(Column(role?.Role, heading.Text, role?.Period, heading.Box));
+                }
+                continue;
+            }
             var below = row.Cells.Where(d => d != cell && d.Box.Y0 >= cell.Box.Y1 - 1 && d.Box.HorizontalOverlap(cell.Box) > 0).ToList();
             var text = LayoutRow.CellText(cell);
             if (row.Cells.Any(d => d != cell && cell.Box.Y0 >= d.Box.Y1 - 1 && d.Box.HorizontalOverlap(cell.Box) > 0)) continue; // under a group label
