@@ -51,7 +51,7 @@ public sealed partial class ScoredGroundTruth
 
     public static ScoredGroundTruth ForSeed(string seed) => new(SharedFolder.File("corpus", "groundtruth", seed + ".json"));
 
-    public GtObjective? Objective(string? code) => Objectives.FirstOrDefault(o => o.Code == code);
+    public GtObjective? Objective(string? code) => code is null ? null : Objectives.FirstOrDefault(o => o.Code == code);
 
     /// <summary>Writes the ground truth of a layout that printed <paramref name="printed"/>; returns its path.</summary>
     public string WriteFor(IEnumerable<GtKpi> printed, string name)
