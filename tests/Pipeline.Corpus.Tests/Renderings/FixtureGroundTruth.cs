@@ -41,7 +41,10 @@ public static class FixtureGroundTruth
             ["score_scope"] = new JsonObject(),
         };
         var path = Path.Combine(RenderCache.Folder, $"{seed}-fixture.gt.json");
-        File.WriteAllText(path, gt.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        // written to a private file then moved: the rig and the reference check may write it at the same time
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temp, gt.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temp, path, overwrite: true);
         return path;
     }
 }

@@ -38,7 +38,7 @@ public static class Renderer
         var input = Path.Combine(work, $"{job.Case}-{job.Key}.html");
         var output = input + ".pdf";
         await File.WriteAllTextAsync(input, job.Input);
-        var args = new List<string> { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={input}.profile", $"--print-to-pdf={output}" };
+        var args = new List<string> { "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", $"--user-data-dir={input}.profile", $"--print-to-pdf={output}" };
         if (job.Style.Header != RunningHeader.BrowserHeader) args.Add("--no-pdf-header-footer");
         args.Add(new Uri(input).AbsoluteUri);
         await RenderTools.RunAsync(RenderTools.Chromium, args, Timeout);

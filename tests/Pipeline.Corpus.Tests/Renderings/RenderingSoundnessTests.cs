@@ -46,5 +46,26 @@ public sealed class RenderingSoundnessTests
         }
     }
 
+    public static TheoryData<string, string> Layouts()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var seed in RenderingCorpus.GroundTruthSeeds)
+            foreach (var layout in GeneratedLayouts.Names) data.Add(seed, layout);
+        return data;
+    }
+
+    /// <summary>A generated layout prints every KPI of its ground truth: each word of each name is in the text layer.</summary>
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task Every_kpi_name_of_the_layouts_ground_truth_is_in_the_text_layer(string seed, string layout)
+    {
+        var c = await RenderingCorpus.GetAsync(seed, layout);
+        var words = new PopplerTextLayer().Read(c.Pdf).Pages.SelectMany(p => p.Words).Select(w => Squash(w.Text)).ToHashSet(StringComparer.Ordinal);
+        var names = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(c.GroundTruth))!["kpis"]!.AsArray().Select(k => (string)k!["name"]!).ToList();
+        Assert.NotEmpty(names);
+        var missing = names.Where(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Squash).Any(w => w.Length > 0 && !words.Contains(w))).ToList();
+        Assert.True(missing.Count <= names.Count * 3 / 100, $"{missing.Count} of {names.Count} KPI names not found, e.g. {string.Join(" | ", missing.Take(5))}");
+    }
+
     private static string Squash(string s) => string.Concat(s.Where(char.IsLetterOrDigit));
 }
