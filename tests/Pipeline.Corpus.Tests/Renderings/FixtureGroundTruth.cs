@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Corpus.Tests.Pdf;
@@ -27,6 +28,7 @@ public static class FixtureGroundTruth
                     ["period"] = t!["period"]?.DeepClone(),
                     ["operator"] = t["operator"]?.DeepClone(),
                     ["value"] = t["value"]?.DeepClone(),
+                    ["raw"] = Raw((string?)t["operator"], t["value"]),
                 }).ToArray()),
             });
         }
@@ -36,6 +38,7 @@ public static class FixtureGroundTruth
             ["objectives"] = new JsonArray(objectives.Values.Select(o => (JsonNode)new JsonObject
             {
                 ["code"] = o["code"]?.DeepClone(), ["level"] = o["level"]?.DeepClone(), ["title"] = o["title"]?.DeepClone(),
+                ["parent_code"] = o["parent"] is JsonValue p && objectives.TryGetValue((string)p!, out var parent) ? parent["code"]?.DeepClone() : null,
             }).ToArray()),
             ["kpis"] = kpis,
             ["score_scope"] = new JsonObject(),
@@ -47,4 +50,16 @@ public static class FixtureGroundTruth
         File.Move(temp, path, overwrite: true);
         return path;
     }
+
+    /// <summary>A target as a document prints it, for the generated layouts (the fixtures keep no raw text):
+    /// "&gt;= 12", "100", "SI"/"NO", "Entro 31/12/2021", a free-text target.</summary>
+    private static string Raw(string? op, JsonNode? value) => op switch
+    {
+        "bool" => value?.GetValue<bool>() == true ? "SI" : "NO",
+        "date" => "Entro " + DateOnly.Parse((string)value!, CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        "text" or null => "Realizzazione delle attività previste",
+        _ => (op == "=" ? "" : op + " ") + value!.GetValue<decimal>().ToString("#,##0.##", Italian),
+    };
+
+    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
 }

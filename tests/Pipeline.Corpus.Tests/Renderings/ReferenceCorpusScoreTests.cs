@@ -13,9 +13,7 @@ public sealed class ReferenceCorpusScoreTests(ITestOutputHelper output)
     [MemberData(nameof(Seeds))]
     public void The_reference_pdf_reaches_the_goal_against_the_rigs_ground_truth(string seed)
     {
-        var groundTruth = RenderingCorpus.GroundTruthSeeds.Contains(seed)
-            ? SharedFolder.File("corpus", "groundtruth", seed + ".json")
-            : FixtureGroundTruth.Write(seed);
+        var groundTruth = ScoredGroundTruth.PathFor(seed);
         var document = CorpusScore.Extract(SharedFolder.File("corpus", seed + ".pdf"));
         var m = CorpusScore.Score(groundTruth, document);
         output.WriteLine(m.Summary);

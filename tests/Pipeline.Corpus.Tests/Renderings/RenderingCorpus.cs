@@ -16,12 +16,11 @@ public sealed record RenderingCase(string Seed, string Rendering, RenderJob Job,
 public static class RenderingCorpus
 {
     public static readonly IReadOnlyList<string> Seeds = ["000", "001", "002", "003", "004"];
-    public static readonly IReadOnlyList<string> GroundTruthSeeds = ["000", "002", "003"];
 
     /// <summary>Case ids, known without the shared folder (for test discovery).</summary>
     public static IEnumerable<(string Seed, string Rendering)> Ids =>
         Seeds.SelectMany(s => RenderStyle.SeedStyles.Select(st => (s, st.Name)))
-            .Concat(GroundTruthSeeds.SelectMany(s => GeneratedLayouts.Names.Select(l => (s, l))));
+            .Concat(Seeds.SelectMany(s => GeneratedLayouts.Names.Select(l => (s, l))));
 
     private static readonly Lazy<IReadOnlyDictionary<string, RenderingCase>> Built = new(Build);
     private static readonly Lazy<Task<string>> Rendered = new(RenderAllAsync);
@@ -55,14 +54,14 @@ public static class RenderingCorpus
         {
             var file = Directory.GetFiles(SharedFolder.File("seeds"), seed + "_*.txt").Single();
             var blocks = SeedDocument.Parse(File.ReadAllText(file));
-            var gt = GroundTruthSeeds.Contains(seed) ? SharedFolder.File("corpus", "groundtruth", seed + ".json") : FixtureGroundTruth.Write(seed);
+            var gt = ScoredGroundTruth.PathFor(seed);
             foreach (var style in RenderStyle.SeedStyles)
             {
                 var input = style.Tool == RenderTool.Chromium ? HtmlWriter.Write(blocks, style, Path.GetFileName(file)) : FodtWriter.Write(blocks, style);
                 cases.Add(new(seed, style.Name, new RenderJob($"{seed}-{style.Name}", style, input), gt));
             }
         }
-        foreach (var seed in GroundTruthSeeds)
+        foreach (var seed in Seeds)
         {
             var truth = ScoredGroundTruth.ForSeed(seed);
             foreach (var name in GeneratedLayouts.Names)

@@ -49,7 +49,7 @@ public sealed class RenderingSoundnessTests
     public static TheoryData<string, string> Layouts()
     {
         var data = new TheoryData<string, string>();
-        foreach (var seed in RenderingCorpus.GroundTruthSeeds)
+        foreach (var seed in RenderingCorpus.Seeds)
             foreach (var layout in GeneratedLayouts.Names) data.Add(seed, layout);
         return data;
     }

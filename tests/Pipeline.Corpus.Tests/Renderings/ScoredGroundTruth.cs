@@ -49,7 +49,12 @@ public sealed partial class ScoredGroundTruth
         Years = Kpis.SelectMany(k => k.Targets).Select(t => t.Year).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
-    public static ScoredGroundTruth ForSeed(string seed) => new(SharedFolder.File("corpus", "groundtruth", seed + ".json"));
+    /// <summary>The seed's ground truth: groundtruth/NNN.json, or the one converted from its fixture (001, 004).</summary>
+    public static string PathFor(string seed) => File.Exists(SharedFolder.File("corpus", "groundtruth", seed + ".json"))
+        ? SharedFolder.File("corpus", "groundtruth", seed + ".json")
+        : FixtureGroundTruth.Write(seed);
+
+    public static ScoredGroundTruth ForSeed(string seed) => new(PathFor(seed));
 
     public GtObjective? Objective(string? code) => code is null ? null : Objectives.FirstOrDefault(o => o.Code == code);
 
