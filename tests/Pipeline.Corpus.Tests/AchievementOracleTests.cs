@@ -76,7 +76,7 @@ public sealed partial class AchievementOracleTests
     }
 
     /// <summary>A KPI's score for a period, from its extracted target and actual.</summary>
-    private static KpiScore Score(ExtractedKpi kpi, string period, AchievementPolicy policy)
+    internal static KpiScore Score(ExtractedKpi kpi, string period, AchievementPolicy policy)
     {
         var target = kpi.Targets.FirstOrDefault(t => t.Period == period)?.Value;
         if (target is null) return new KpiScore(null, AchievementStatus.NotMeasurable, "no target");

@@ -26,12 +26,21 @@ public static class CorpusScore
             var r = doc.RootElement;
             double? Opt(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
             return new ScoreMetrics(r.GetProperty("f1").GetDouble(), r.GetProperty("recall").GetDouble(), r.GetProperty("precision").GetDouble(),
-                Opt("objective_ok"), Opt("weight"), Opt("targets"), Opt("actuals"), Run(groundTruth, output).Trim());
+                Opt("objective_ok"), Opt("weight"), Opt("targets"), Opt("actuals"), Summary(r));
         }
         finally
         {
             File.Delete(output);
         }
+    }
+
+    /// <summary>score.py's one-line summary, from its --json metrics (one run of the scorer instead of two).</summary>
+    private static string Summary(JsonElement r)
+    {
+        string F(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
+            ? (100 * v.GetDouble()).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        return $"kpis {r.GetProperty("matched")}/{r.GetProperty("gt_kpis")} (extracted {r.GetProperty("ex_kpis")}) recall {F("recall")} precision {F("precision")} " +
+               $"f1 {F("f1")} objective {F("objective_ok")} weight {F("weight")} targets {F("targets")} unit {F("unit")} algorithm {F("algorithm")} actuals {F("actuals")}";
     }
 
     private static string Run(string groundTruth, string output, params string[] extra)
