@@ -1,0 +1,64 @@
+namespace Pipeline.Samples.Workbooks;
+
+/// <summary>
+/// (a) Wide: one row per KPI, a two-level header with "Target" merged over the year columns (2021 | 2022 | 2023, typed
+/// as numbers) and "Consuntivo" over the actual periods; the objective as "code – title" merged down over its KPIs.
+/// </summary>
+public sealed class WideTwoLevelLayout : PlanWorkbookLayout
+{
+    private const int HeaderRow = 2;
+
+    public override string Name => "wide-two-level";
+
+    public override IReadOnlyList<double> ColumnWidths => [40, 50, 30, 8, 12, 12, 12, 12, 12];
+
+    public override IReadOnlyList<RenderedSheet> Render(PlanContent plan)
+    {
+        var sheet = new SheetBuilder("Obiettivi e indicatori");
+        string[] fixedHeaders = ["Obiettivo", "Indicatore", "Algoritmo", "Peso"];
+        var targets = plan.TargetPeriods;
+        var actuals = plan.ActualPeriods;
+        var width = fixedHeaders.Length + targets.Count + actuals.Count;
+
+        sheet.Cell(0, 0, plan.Title(), bold: true).Merge(0, 0, 0, width - 1);
+        var headers = fixedHeaders.Concat(targets.Select(_ => "Target")).Concat(actuals.Select(_ => "Consuntivo")).ToList();
+        sheet.Header(HeaderRow, headers);
+        for (var c = 0; c < fixedHeaders.Length; c++) sheet.Merge(HeaderRow, c, HeaderRow + 1, c);
+        var firstTarget = fixedHeaders.Length;
+        var firstActual = firstTarget + targets.Count;
+        if (targets.Count > 0) sheet.Merge(HeaderRow, firstTarget, HeaderRow, firstActual - 1);
+        if (actuals.Count > 0) sheet.Merge(HeaderRow, firstActual, HeaderRow, width - 1);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var (value, _) = CellValueWriter.Period(targets[i], WrittenCell.General);
+            sheet.Cell(HeaderRow + 1, firstTarget + i, value, bold: true);
+        }
+        for (var i = 0; i < actuals.Count; i++) sheet.Cell(HeaderRow + 1, firstActual + i, PlanContent.PeriodLabel(actuals[i]), bold: true);
+
+        var row = HeaderRow + 2;
+        foreach (var (objective, kpis) in plan.Groups())
+        {
+            sheet.Cell(row, 0, PlanContent.Label(objective)).Merge(row, 0, row + kpis.Count - 1, 0);
+            foreach (var kpi in kpis)
+            {
+                sheet.KpiRow(kpi.Id, row).Cell(row, 1, kpi.Name).Cell(row, 2, kpi.Algorithm);
+                if (kpi.Weight is { } w) sheet.Cell(row, 3, (double)w);
+                foreach (var target in kpi.Targets)
+                    sheet.Cell(row, firstTarget + IndexOf(targets, target.Period), PlanContent.TargetText(target.Value));
+                foreach (var actual in kpi.Actuals)
+                {
+                    var (value, format) = CellValueWriter.Actual(actual);
+                    sheet.Cell(row, firstActual + IndexOf(actuals, actual.Period), value, format);
+                }
+                row++;
+            }
+        }
+        return [sheet.Build()];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> periods, string period)
+    {
+        for (var i = 0; i < periods.Count; i++) if (periods[i] == period) return i;
+        throw new ArgumentException($"period {period} has no column");
+    }
+}
