@@ -8,7 +8,7 @@ namespace Pipeline.Extraction.Excel;
 /// what each row is (<see cref="RowClassifier"/>), the objective it belongs to (<see cref="ObjectiveResolver"/>) and
 /// its values (<see cref="KpiRowReader"/>). Blank and units rows are skipped, the table ends at a legend, a row that
 /// cannot be placed is reported with its sheet!row. In a long table (a "Anno"/"Periodo" column, one row per KPI and
-/// year) the rows of one KPI are one KPI.
+/// year) the rows of one KPI are one KPI; a row repeating a period the KPI already has starts a new KPI of the same name.
 /// </summary>
 public sealed class SheetTableReader(HeaderMatcher matcher)
 {
@@ -49,7 +49,7 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
             var objectiveId = objectives.For(r);
             var kpi = kpis.Read(r, name, objectiveId);
             var key = $"{objectiveId}|{kpi.Code ?? TextKey.Normalize(name)}";
-            if (longTable && name.Length > 0 && seen.TryGetValue(key, out var index))
+            if (longTable && name.Length > 0 && seen.TryGetValue(key, out var index) && !Collides(into.Kpis[index], kpi))
                 into.Kpis[index] = Merge(into.Kpis[index], kpi);
             else
             {
@@ -59,11 +59,16 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
         }
     }
 
+    /// <summary>True when a row repeats a period the KPI already has: a second KPI of the same name, not the same KPI's next year.</summary>
+    private static bool Collides(ExtractedKpi first, ExtractedKpi next) =>
+        next.Targets.Any(t => first.Targets.Any(f => f.Period == t.Period)) ||
+        next.Actuals.Any(a => first.Actuals.Any(f => f.Period == a.Period));
+
     /// <summary>A long table's later row of the same KPI: its targets and actuals join the first row's; empty fields are filled.</summary>
     private static ExtractedKpi Merge(ExtractedKpi first, ExtractedKpi next) => first with
     {
-        Targets = [.. first.Targets, .. next.Targets.Where(t => first.Targets.All(f => f.Period != t.Period))],
-        Actuals = [.. first.Actuals, .. next.Actuals.Where(a => first.Actuals.All(f => f.Period != a.Period))],
+        Targets = [.. first.Targets, .. next.Targets],
+        Actuals = [.. first.Actuals, .. next.Actuals],
         Weight = first.Weight ?? next.Weight,
         Unit = first.Unit ?? next.Unit,
         Algorithm = first.Algorithm ?? next.Algorithm,
