@@ -25,7 +25,11 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
         for (var r = columns.FirstDataRow; r < grid.Height; r++)
         {
             var kind = rows.Classify(grid, r);
-            if (kind == RowKind.Legend) break;
+            if (kind == RowKind.Legend)
+            {
+                WarnRowsAfterLegend(grid, r, columns, into);
+                break;
+            }
             switch (kind)
             {
                 case RowKind.Blank or RowKind.Units:
@@ -74,6 +78,16 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
         Algorithm = first.Algorithm ?? next.Algorithm,
         Baseline = first.Baseline ?? next.Baseline,
     };
+
+    /// <summary>The table ends at a legend; rows with values below it are not read, and that is said.</summary>
+    private static void WarnRowsAfterLegend(SheetGrid grid, int legendRow, SheetColumns columns, WorkbookAccumulator into)
+    {
+        var ignored = Enumerable.Range(legendRow + 1, Math.Max(0, grid.Height - legendRow - 1))
+            .Where(r => columns.ValueColumns.Append(columns[ColumnRole.Kpi]!).Any(c => c.Column > 0 && grid.HasOwnValue(r, c.Column)))
+            .ToList();
+        if (ignored.Count > 0)
+            into.Warnings.Add($"{grid.Name}!A{legendRow + 1}: the table ends at the legend; {ignored.Count} row(s) below it with values not read (first: row {ignored[0] + 1})");
+    }
 
     // The KPI cell merged from another column (an objective title spanning the row) names no KPI.
     private static bool IsCopyFromOtherColumn(SheetGrid grid, int row, int column) =>

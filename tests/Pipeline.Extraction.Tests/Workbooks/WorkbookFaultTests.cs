@@ -141,6 +141,19 @@ public sealed class WorkbookFaultTests
     }
 
     [Fact]
+    public void Rows_with_values_below_the_legend_are_reported()
+    {
+        var doc = Read(new TestWorkbook().Sheet("Dati",
+            Row("Obiettivo", "Indicatore", "Target 2021"),
+            Row("OO.1", "Pratiche evase", ">= 100"),
+            Row("Legenda: valori provvisori"),
+            Row("OO.2", "Riga dopo la legenda", "5")));
+
+        Assert.Single(doc.Kpis);
+        Assert.StartsWith("Dati!A3: the table ends at the legend; 1 row(s) below it with values not read (first: row 4)", Assert.Single(doc.Warnings));
+    }
+
+    [Fact]
     public void The_chamber_the_document_and_its_years_come_from_a_cover_sheet()
     {
         var doc = Read(new TestWorkbook()
