@@ -8,6 +8,7 @@ public sealed class SheetBuilder(string name)
     private readonly List<RenderedKpiRow> _kpiRows = [];
     private readonly List<string> _headers = [];
     private int? _headerRow;
+    private SheetTable? _table;
 
     public string Name => name;
 
@@ -41,7 +42,16 @@ public sealed class SheetBuilder(string name)
         return this;
     }
 
+    /// <summary>An Excel table named <paramref name="tableName"/> over the header row and the rows written under it.</summary>
+    public SheetBuilder AsTable(string tableName)
+    {
+        if (_headerRow is not { } header) throw new InvalidOperationException("a table needs a header row");
+        var lastRow = Math.Max(header + 1, _cells.Max(c => c.Row));
+        _table = new SheetTable(tableName, new CellRange(header, 0, lastRow, _headers.Count - 1));
+        return this;
+    }
+
     public RenderedSheet Build() =>
         new(name, _headerRow, _headers.ToList(), _kpiRows.ToList(), null, _merges.ToList(),
-            _cells.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList());
+            _cells.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList()) { Table = _table };
 }

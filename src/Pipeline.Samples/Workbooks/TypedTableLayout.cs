@@ -4,7 +4,7 @@ using Pipeline.Core.Values;
 namespace Pipeline.Samples.Workbooks;
 
 /// <summary>
-/// (c) A table export with typed cells behind a cover sheet: one row per KPI and year, the year a number formatted
+/// (c) An Excel table (ListObject) with typed cells behind a cover sheet: one row per KPI and year, the year a number formatted
 /// "#,##0" (it displays 2.021), an "Operatore" column beside a numeric "Valore target", weights and actuals as
 /// numbers, deadlines as dates; half-year actuals under "Valore al 30/06" (the row's year completes the date).
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class TypedTableLayout : PlanWorkbookLayout
                 }
             }
         }
-        return [cover.Build(), table.Build()];
+        return [cover.Build(), table.AsTable("Indicatori").Build()];
     }
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);

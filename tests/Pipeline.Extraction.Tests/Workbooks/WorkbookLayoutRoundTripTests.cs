@@ -61,6 +61,18 @@ public sealed class WorkbookLayoutRoundTripTests
             Assert.Equal(WorkbookLayouts.Write(content, layout).Bytes, WorkbookLayouts.Write(content, layout).Bytes);
     }
 
+    [Fact]
+    public void The_typed_table_layout_is_an_excel_table_with_years_formatted_as_numbers()
+    {
+        var file = WorkbookLayouts.Write(DeepPlan.Document(), WorkbookLayouts.Named("typed-table"));
+        var workbook = new NPOI.XSSF.UserModel.XSSFWorkbook(new MemoryStream(file.Bytes));
+        var sheet = (NPOI.XSSF.UserModel.XSSFSheet)workbook.GetSheet("Indicatori");
+        var table = Assert.Single(sheet.GetTables());
+        Assert.Equal(("Indicatori", "A1:J10"), (table.Name, table.GetCTTable().@ref));
+        var year = sheet.GetRow(1).GetCell(5);
+        Assert.Equal((2021d, "#,##0"), (year.NumericCellValue, year.CellStyle.GetDataFormatString()));
+    }
+
     private static ExtractedDocument RoundTrip(ExtractedDocument content, string layout)
     {
         var file = WorkbookLayouts.Write(content, WorkbookLayouts.Named(layout));
