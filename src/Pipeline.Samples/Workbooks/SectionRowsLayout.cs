@@ -14,14 +14,14 @@ public sealed class SectionRowsLayout : PlanWorkbookLayout
 
     public override string Name => "section-rows";
 
-    public override IReadOnlyList<double> ColumnWidths => [60, 30, 8, 14, 14, 14, 14, 14];
+    public override IReadOnlyList<double> ColumnWidths => [60, 30, 10, 8, 14, 14, 14, 14, 14];
 
     public override IReadOnlyList<RenderedSheet> Render(PlanContent plan)
     {
         var sheet = new SheetBuilder("Piano");
         var targets = plan.TargetPeriods;
         var actuals = plan.ActualPeriods;
-        var headers = new List<string> { "Indicatore", "Formula", "Peso" };
+        var headers = new List<string> { "Indicatore", "Formula", "Unità di misura", "Peso" };
         headers.AddRange(targets.Select(p => "Valore target " + PlanContent.PeriodLabel(p)));
         headers.AddRange(actuals.Select(ActualHeader));
         var width = headers.Count;
@@ -47,9 +47,9 @@ public sealed class SectionRowsLayout : PlanWorkbookLayout
 
     private static void WriteKpi(SheetBuilder sheet, int row, ExtractedKpi kpi, IReadOnlyList<string> targets, IReadOnlyList<string> actuals)
     {
-        sheet.KpiRow(kpi.Id, row).Cell(row, 0, kpi.Name).Cell(row, 1, kpi.Algorithm);
-        if (kpi.Weight is { } w) sheet.Cell(row, 2, (double)w);
-        var firstTarget = 3;
+        sheet.KpiRow(kpi.Id, row).Cell(row, 0, kpi.Name).Cell(row, 1, kpi.Algorithm).Cell(row, 2, kpi.Unit);
+        if (kpi.Weight is { } w) sheet.Cell(row, 3, (double)w);
+        var firstTarget = 4;
         var firstActual = firstTarget + targets.Count;
         foreach (var target in kpi.Targets)
             sheet.Cell(row, firstTarget + Index(targets, target.Period), PlanContent.TargetText(target.Value));

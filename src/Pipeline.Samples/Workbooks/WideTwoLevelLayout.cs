@@ -10,12 +10,12 @@ public sealed class WideTwoLevelLayout : PlanWorkbookLayout
 
     public override string Name => "wide-two-level";
 
-    public override IReadOnlyList<double> ColumnWidths => [40, 50, 30, 8, 12, 12, 12, 12, 12];
+    public override IReadOnlyList<double> ColumnWidths => [40, 50, 30, 10, 8, 12, 12, 12, 12, 12];
 
     public override IReadOnlyList<RenderedSheet> Render(PlanContent plan)
     {
         var sheet = new SheetBuilder("Obiettivi e indicatori");
-        string[] fixedHeaders = ["Obiettivo", "Indicatore", "Algoritmo", "Peso"];
+        string[] fixedHeaders = ["Obiettivo", "Indicatore", "Algoritmo", "Unità di misura", "Peso"];
         var targets = plan.TargetPeriods;
         var actuals = plan.ActualPeriods;
         var width = fixedHeaders.Length + targets.Count + actuals.Count;
@@ -41,8 +41,8 @@ public sealed class WideTwoLevelLayout : PlanWorkbookLayout
             sheet.Cell(row, 0, PlanContent.Label(objective)).Merge(row, 0, row + kpis.Count - 1, 0);
             foreach (var kpi in kpis)
             {
-                sheet.KpiRow(kpi.Id, row).Cell(row, 1, kpi.Name).Cell(row, 2, kpi.Algorithm);
-                if (kpi.Weight is { } w) sheet.Cell(row, 3, (double)w);
+                sheet.KpiRow(kpi.Id, row).Cell(row, 1, kpi.Name).Cell(row, 2, kpi.Algorithm).Cell(row, 3, kpi.Unit);
+                if (kpi.Weight is { } w) sheet.Cell(row, 4, (double)w);
                 foreach (var target in kpi.Targets)
                     sheet.Cell(row, firstTarget + IndexOf(targets, target.Period), PlanContent.TargetText(target.Value));
                 foreach (var actual in kpi.Actuals)

@@ -91,6 +91,8 @@ public sealed class WorkbookLayoutRoundTripTests
             var where = $"{layout}: KPI '{w.Name}'";
             Assert.Equal(w.Name, r.Name);
             Assert.Equal(w.Weight, r.Weight);
+            if (layout != "long-export") Assert.Equal(w.Unit, r.Unit);
+            if (layout is "wide-two-level" or "section-rows" or "legacy-xls") Assert.Equal(w.Algorithm, r.Algorithm);
             var (wo, ro) = (writtenObjectives[w.Objective!], readObjectives[r.Objective!]);
             Assert.True((wo.Code, wo.Title) == (ro.Code, ro.Title), $"{where}: objective {ro.Code} '{ro.Title}', expected {wo.Code} '{wo.Title}'");
             Assert.Equal(w.Targets.Select(TargetKey).Order(), r.Targets.Select(TargetKey).Order());
