@@ -34,6 +34,22 @@ public sealed class WorkbookFaultTests
         Assert.Empty(doc.Warnings);
     }
 
+    [Theory]
+    [InlineData("Data di aggiornamento: 26/05/2022", "2021")]
+    [InlineData("Aggiornato al 15/07/2021", "2021")]
+    [InlineData("Stampato il 31/07/2021", "2021")]
+    [InlineData("Situazione 26/05/2022", "2021")]
+    [InlineData("Monitoraggio al 30/06/2021", "2021-S1")]
+    [InlineData("Monitoraggio al 30/09/2021", "2021-09-30")]
+    public void Only_a_checkpoint_in_the_title_is_the_reporting_period(string titleLine, string actualPeriod)
+    {
+        var doc = Read(new TestWorkbook().Sheet("Foglio1",
+            Row("Piano della Performance 2021-2023"), Row(titleLine),
+            Row("Indicatore", "Target", "Consuntivo"), Row("Pratiche evase", ">= 100", 120.0)));
+
+        Assert.Equal(actualPeriod, Assert.Single(Assert.Single(doc.Kpis).Actuals).Period);
+    }
+
     [Fact]
     public void Section_rows_merged_or_in_the_first_cell_are_objectives_and_own_the_kpis_under_them()
     {
