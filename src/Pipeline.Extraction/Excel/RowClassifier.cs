@@ -36,9 +36,14 @@ public sealed class RowClassifier(HeaderMatcher matcher, SheetColumns columns)
         var kpiOwn = grid.HasOwnValue(row, columns.KpiColumn);
         var objectiveOwn = columns.ObjectiveColumns.Any(c => grid.HasOwnValue(row, c.Column));
         if (objectiveOwn && !kpiOwn) return RowKind.Data;
-        if (own.Count == 1 || ObjectiveLabel.Parse(first).HasLevelWords) return RowKind.Section;
+        if (ObjectiveLabel.Parse(first).HasLevelWords) return RowKind.Section;
+        if (own.Count == 1 && (own[0] <= columns.All.Min(c => c.Column) || IsMergedAcross(grid, row, own[0]))) return RowKind.Section;
         return kpiOwn ? RowKind.Data : RowKind.Unplaceable;
     }
+
+    // A title merged over the next columns (a full-width section row).
+    private static bool IsMergedAcross(SheetGrid grid, int row, int column) =>
+        column + 1 < grid.Width && grid.IsMergedCopy(row, column + 1) && grid.Origin(row, column + 1) == (row, column);
 
     /// <summary>No numbers or dates, no indicator name, only short texts without digits ("%", "valore", "n.").</summary>
     private bool IsUnitsRow(SheetGrid grid, int row, List<int> own) =>

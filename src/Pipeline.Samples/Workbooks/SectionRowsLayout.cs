@@ -41,9 +41,9 @@ public sealed class SectionRowsLayout : PlanWorkbookLayout
     }
 
     private static string ActualHeader(string period) =>
-        Core.Values.Period.TryParse(period, out var p) && p.Kind == Core.Values.PeriodKind.Year
-            ? "Risultato conseguito " + PlanContent.PeriodLabel(period)
-            : "Valore al " + p!.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        !Core.Values.Period.TryParse(period, out var p) ? "Risultato conseguito " + period
+        : p.Kind == Core.Values.PeriodKind.Year ? "Risultato conseguito " + PlanContent.PeriodLabel(period)
+        : "Valore al " + p.End.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteKpi(SheetBuilder sheet, int row, ExtractedKpi kpi, IReadOnlyList<string> targets, IReadOnlyList<string> actuals)
     {

@@ -157,6 +157,20 @@ public sealed class WorkbookFaultTests
     }
 
     [Fact]
+    public void A_lone_note_in_a_later_column_is_reported_not_taken_for_a_section()
+    {
+        var doc = Read(new TestWorkbook().Sheet("Dati",
+            Row("Indicatore", "Target 2021", "Note"),
+            Row("Pratiche evase", ">= 100", null),
+            Row(null, null, "vedi allegato"),
+            Row("Tempi medi", "<= 5", null)));
+
+        Assert.Equal(2, doc.Kpis.Count);
+        Assert.Empty(doc.Objectives);
+        Assert.StartsWith("Dati!C3: row 3 could not be placed", Assert.Single(doc.Warnings));
+    }
+
+    [Fact]
     public void Rows_with_values_below_the_legend_are_reported()
     {
         var doc = Read(new TestWorkbook().Sheet("Dati",
