@@ -19,7 +19,13 @@ public sealed record RenderedSheet(
     IReadOnlyList<WrittenCell> Cells)
 {
     public WrittenCell? CellAt(int row, int column) => Cells.FirstOrDefault(c => c.Row == row && c.Column == column);
+
+    /// <summary>An Excel table (ListObject) over the header and its rows; null for none. Only .xlsx writes it.</summary>
+    public SheetTable? Table { get; init; }
 }
+
+/// <summary>An Excel table: its name and range; the header row is the range's first row, its cells name the columns.</summary>
+public sealed record SheetTable(string Name, CellRange Range);
 
 /// <summary>The row (zero-based) a KPI was written on.</summary>
 public sealed record RenderedKpiRow(string KpiCode, int Row);

@@ -7,7 +7,7 @@ namespace Pipeline.Samples;
 
 /// <summary>
 /// A minimal SpreadsheetML (.xlsx) writer over <see cref="ZipArchive"/>: workbook, sheets, styles with number formats,
-/// shared or inline strings, column widths and merged cells. Entries carry a fixed timestamp, so the same sheets
+/// shared or inline strings, column widths, merged cells and Excel tables. Entries carry a fixed timestamp, so the same sheets
 /// always give the same bytes.
 /// </summary>
 public static class XlsxWriter
@@ -38,13 +38,21 @@ public static class XlsxWriter
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, "[Content_Types].xml", ContentTypes(sheets.Count, strings == XlsxStrings.Shared));
+            Add(zip, "[Content_Types].xml", ContentTypes(sheets.Count, strings == XlsxStrings.Shared, sheets.Count(s => s.Table is not null)));
             Add(zip, "_rels/.rels", RootRels());
             Add(zip, "xl/workbook.xml", Workbook(sheets));
             Add(zip, "xl/_rels/workbook.xml.rels", WorkbookRels(sheets.Count, strings == XlsxStrings.Shared));
             Add(zip, "xl/styles.xml", styles.ToXml());
             if (strings == XlsxStrings.Shared) Add(zip, "xl/sharedStrings.xml", shared.ToXml());
             for (var i = 0; i < sheetXml.Count; i++) Add(zip, $"xl/worksheets/sheet{i + 1}.xml", sheetXml[i]);
+            var tableNumber = 0;
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                if (sheets[i].Table is not { } table) continue;
+                tableNumber++;
+                Add(zip, $"xl/worksheets/_rels/sheet{i + 1}.xml.rels", SheetRels(tableNumber));
+                Add(zip, $"xl/tables/table{tableNumber}.xml", TableXml(sheets[i], table, tableNumber));
+            }
         }
         return buffer.ToArray();
     }
@@ -71,7 +79,7 @@ public static class XlsxWriter
         return ms.ToArray();
     }
 
-    private static byte[] ContentTypes(int sheetCount, bool sharedStrings) => Xml(w =>
+    private static byte[] ContentTypes(int sheetCount, bool sharedStrings, int tableCount) => Xml(w =>
     {
         w.WriteStartElement("Types", ContentTypesNs);
         Default(w, "rels", "application/vnd.openxmlformats-package.relationships+xml");
@@ -81,6 +89,8 @@ public static class XlsxWriter
             Override(w, $"/xl/worksheets/sheet{i}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
         Override(w, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
         if (sharedStrings) Override(w, "/xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+        for (var i = 1; i <= tableCount; i++)
+            Override(w, $"/xl/tables/table{i}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml");
         w.WriteEndElement();
 
         static void Default(XmlWriter w, string extension, string type)
@@ -196,6 +206,57 @@ public static class XlsxWriter
             }
             w.WriteEndElement();
         }
+        if (sheet.Table is not null)
+        {
+            w.WriteStartElement("tableParts", MainNs);
+            w.WriteAttributeString("count", "1");
+            w.WriteStartElement("tablePart", MainNs);
+            w.WriteAttributeString("id", RelNs, "rId1");
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    });
+
+    private static byte[] SheetRels(int tableNumber) => Xml(w =>
+    {
+        w.WriteStartElement("Relationships", PackageRelNs);
+        Relationship(w, "rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table", $"../tables/table{tableNumber}.xml");
+        w.WriteEndElement();
+    });
+
+    /// <summary>An Excel table (ListObject): range, autofilter, one column per header cell, a built-in style.</summary>
+    private static byte[] TableXml(RenderedSheet sheet, SheetTable table, int id) => Xml(w =>
+    {
+        var range = table.Range.ToA1();
+        w.WriteStartElement("table", MainNs);
+        w.WriteAttributeString("id", Num(id));
+        w.WriteAttributeString("name", table.Name);
+        w.WriteAttributeString("displayName", table.Name);
+        w.WriteAttributeString("ref", range);
+        w.WriteAttributeString("totalsRowShown", "0");
+        w.WriteStartElement("autoFilter", MainNs);
+        w.WriteAttributeString("ref", range);
+        w.WriteEndElement();
+        var count = table.Range.ToColumn - table.Range.FromColumn + 1;
+        w.WriteStartElement("tableColumns", MainNs);
+        w.WriteAttributeString("count", Num(count));
+        for (var c = 0; c < count; c++)
+        {
+            var header = sheet.CellAt(table.Range.FromRow, table.Range.FromColumn + c)?.Value as string ?? $"Colonna{c + 1}";
+            w.WriteStartElement("tableColumn", MainNs);
+            w.WriteAttributeString("id", Num(c + 1));
+            w.WriteAttributeString("name", header);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        w.WriteStartElement("tableStyleInfo", MainNs);
+        w.WriteAttributeString("name", "TableStyleMedium2");
+        w.WriteAttributeString("showFirstColumn", "0");
+        w.WriteAttributeString("showLastColumn", "0");
+        w.WriteAttributeString("showRowStripes", "1");
+        w.WriteAttributeString("showColumnStripes", "0");
+        w.WriteEndElement();
         w.WriteEndElement();
     });
 

@@ -12,6 +12,8 @@ namespace Pipeline.Core.Values;
 /// Rules, first match wins:
 /// <list type="number">
 /// <item>The whole text is a canonical code (<see cref="Period.TryParse"/>), ignoring a trailing colon.</item>
+/// <item>The whole text is a year written with a thousands separator, as a workbook shows a year typed as a number
+/// (<c>2.021</c>, <c>2,021</c>) → that year.</item>
 /// <item>A full date, <c>dd/mm/yyyy</c>, <c>dd.mm.yyyy</c>, <c>dd-mm-yyyy</c> (two-digit years are 20yy),
 /// ISO <c>yyyy-mm-dd</c>, or <c>30 giugno 2021</c> → that <see cref="PeriodKind.Day"/>.</item>
 /// <item>A semester: <c>I</c>/<c>II</c>/<c>1°</c>/<c>2°</c>/<c>primo</c>/<c>secondo</c> followed by
@@ -40,6 +42,7 @@ public static partial class PeriodResolver
         var s = ValueText.Normalize(text).TrimEnd(':', ';', '.', ',', ' ', '*');
         if (s.Length == 0) return null;
         if (Period.TryParse(s, out var canonical)) return canonical;
+        if (ThousandsYear().Match(s) is { Success: true } typed) return Period.ForYear(int.Parse(typed.Groups[1].Value + typed.Groups[2].Value, CultureInfo.InvariantCulture));
 
         if (FullDate(s) is { } day) return Period.ForDay(day);
 
@@ -177,6 +180,9 @@ public static partial class PeriodResolver
 
     [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?:\s*[/\-–—]\s*(?:19|20)\d{2}|/\d{2})(?![\d/])")]
     private static partial Regex YearRange();
+
+    [GeneratedRegex(@"^([12])[.,]((?<=1[.,])9[5-9]\d|(?<=2[.,])0\d{2})$")]
+    private static partial Regex ThousandsYear();
 
     [GeneratedRegex(@"(?<![\d.,/\-])(?:19[5-9]\d|20\d{2})(?![\d/]|[.,]\d)")]
     private static partial Regex Year();

@@ -11,7 +11,10 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
 {
     private static readonly ColumnRole[] PeriodRoles = [ColumnRole.Target, ColumnRole.Actual, ColumnRole.Baseline];
 
-    /// <summary>The role of one header text, or null. The longest matching synonym wins.</summary>
+    /// <summary>
+    /// The role of one header text, or null. The longest matching synonym wins. A header that is only a period
+    /// ("2021", "Anno 2021", "2.021") is a target column of that period.
+    /// </summary>
     public ColumnSpec? Match(int column, string header, int? contextYear)
     {
         var normalized = TextKey.Normalize(header);
@@ -20,11 +23,14 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
         {
             if (normalized == synonym || normalized.StartsWith(synonym + " ", StringComparison.Ordinal))
             {
+                if (role == ColumnRole.Year && normalized != synonym) break; // "Anno 2021": a period column
                 var period = PeriodRoles.Contains(role) ? PeriodResolver.Resolve(header, contextYear)?.ToReportingPeriod() : null;
                 return new ColumnSpec(column, role, header.Trim(), period);
             }
         }
-        return null;
+        return CellPeriod.IsPeriodHeader(header) && CellPeriod.FromText(header, contextYear) is { } only
+            ? new ColumnSpec(column, ColumnRole.Target, header.Trim(), only)
+            : null;
     }
 
     /// <summary>All recognised columns of one row.</summary>
@@ -33,7 +39,7 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
         var specs = new List<ColumnSpec>();
         for (var c = 0; c < grid.Width; c++)
         {
-            if (grid[row, c].Value is string text && Match(c, text, contextYear) is { } spec)
+            if (CellPeriod.HeaderText(grid[row, c]) is { Length: > 0 } text && Match(c, text, contextYear) is { } spec)
             {
                 // A merged header cell repeats over its columns: keep it only where a role may repeat.
                 if (specs.Count > 0 && specs[^1].Role == spec.Role && specs[^1].Header == spec.Header && !PeriodRoles.Contains(spec.Role))

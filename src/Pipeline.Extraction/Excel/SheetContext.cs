@@ -37,12 +37,23 @@ public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? 
         foreach (var line in lines.Where(l => l.Length > 0))
         {
             if (from is null && PlanCycle.Find(line) is { } cycle) (from, to) = cycle;
-            var rest = PlanCycle.Remove(line);
-            if (PeriodResolver.Resolve(rest, from)?.ToReportingPeriod() is { } period && IsFiner(period, reporting))
+            var rest = DocumentDate().Replace(PlanCycle.Remove(line), " ");
+            if (PeriodResolver.Resolve(rest, from)?.ToReportingPeriod() is { } period && IsCheckpoint(period) && IsFiner(period, reporting))
                 reporting = period;
         }
         return new SheetContext(from, to, reporting, string.Join("\n", lines)) { Objectives = objectives.OrderBy(o => o.Role).ToList() };
     }
+
+    /// <summary>
+    /// A date that dates the document, not the values: "Data di aggiornamento: 26/05/2022", "aggiornato il …",
+    /// "stampato il …", "elaborazione del …". Such dates are never the reporting period.
+    /// </summary>
+    [GeneratedRegex(@"(?:\bdata\b|\baggiornat\w*|\bstampat?\w*|\belaborat?\w*|\bestratt?\w*|\bestrazione|\bgenerat\w*|\bcreat\w*|\bredatt\w*|\bapprovat\w*|\bscaricat\w*|\bprodott\w*)[^0-9\n]{0,40}\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentDate();
+
+    /// <summary>Values are reported at the end of a month (30/06, 31/12, 30/09); a day in mid-month dates the file, not the values.</summary>
+    private static bool IsCheckpoint(Period period) =>
+        period.Kind != PeriodKind.Day || period.Start.Day == DateTime.DaysInMonth(period.Year, period.Start.Month);
 
     private static bool IsFiner(Period candidate, Period? current) =>
         current is null || (candidate.End.DayNumber - candidate.Start.DayNumber) < (current.End.DayNumber - current.Start.DayNumber);

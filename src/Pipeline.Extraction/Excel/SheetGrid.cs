@@ -15,6 +15,7 @@ public readonly record struct GridCell(object? Value, string? Format)
 public sealed class SheetGrid
 {
     private readonly List<GridCell[]> _rows;
+    private readonly Dictionary<(int Row, int Column), (int Row, int Column)> _mergeOrigins = [];
 
     private SheetGrid(string name, List<GridCell[]> rows)
     {
@@ -25,7 +26,7 @@ public sealed class SheetGrid
 
     public string Name { get; }
     public int Height => _rows.Count;
-    public int Width { get; }
+    public int Width { get; private set; }
 
     public GridCell this[int row, int column] =>
         row < _rows.Count && column < _rows[row].Length ? _rows[row][column] : default;
@@ -34,6 +35,16 @@ public sealed class SheetGrid
     public bool HasNumbers => _rows.Any(r => r.Any(c => c.Value is double or DateTime));
 
     public bool IsBlankRow(int row) => row >= _rows.Count || _rows[row].All(c => c.IsEmpty);
+
+    /// <summary>The top-left cell of the merged range covering (row, column), or the cell itself.</summary>
+    public (int Row, int Column) Origin(int row, int column) =>
+        _mergeOrigins.TryGetValue((row, column), out var origin) ? origin : (row, column);
+
+    /// <summary>True when the cell only repeats the value of a merged range's top-left cell.</summary>
+    public bool IsMergedCopy(int row, int column) => _mergeOrigins.ContainsKey((row, column));
+
+    /// <summary>True when the cell holds a value of its own (not empty, not a copy of a merged range's value).</summary>
+    public bool HasOwnValue(int row, int column) => !this[row, column].IsEmpty && !IsMergedCopy(row, column);
 
     /// <summary>Reads the current sheet of <paramref name="reader"/> (call before NextResult).</summary>
     public static SheetGrid Read(IExcelDataReader reader)
@@ -66,9 +77,14 @@ public sealed class SheetGrid
                 var widened = new GridCell[toColumn + 1];
                 _rows[r].CopyTo(widened, 0);
                 _rows[r] = widened;
+                Width = Math.Max(Width, widened.Length);
             }
             for (var c = fromColumn; c <= toColumn; c++)
-                if (r != fromRow || c != fromColumn) _rows[r][c] = origin;
+            {
+                if (r == fromRow && c == fromColumn) continue;
+                _rows[r][c] = origin;
+                _mergeOrigins[(r, c)] = (fromRow, fromColumn);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ using Pipeline.Core.Chambers;
 using Pipeline.Core.Extraction;
 using Pipeline.Core.Model;
 using Pipeline.Core.Text;
+using Pipeline.Core.Values;
 
 namespace Pipeline.Extraction.Excel;
 
@@ -40,24 +41,30 @@ public sealed class WorkbookExtractor : IDocumentExtractor
 
         var sheets = ReadSheets(file, ct);
         var into = new WorkbookAccumulator();
+        var tables = sheets.Select(g => (Grid: g, HeaderRow: _matcher.FindHeaderRow(g))).ToList();
+        // A sheet without a table (a cover, instructions) may still name the chamber, the document and its years.
+        var cover = string.Join("\n", tables.Where(t => t.HeaderRow is null).Select(t => CoverText(t.Grid)));
+        var coverCycle = PlanCycle.Find(cover);
         var contexts = new List<SheetContext>();
-        foreach (var grid in sheets)
+        foreach (var (grid, found) in tables)
         {
             ct.ThrowIfCancellationRequested();
-            if (_matcher.FindHeaderRow(grid) is not { } headerRow)
+            if (found is not { } headerRow)
             {
                 // A sheet of text only (instructions, notes) is expected; one with numbers may be a table we missed.
                 if (grid.HasNumbers) into.Warnings.Add($"sheet '{grid.Name}': no KPI table (no header row with Indicatore/KPI and Target/Valore/Peso in the first rows); skipped");
                 continue;
             }
             var context = SheetContext.Read(grid, headerRow, _matcher);
+            if (context.CycleFrom is null && coverCycle is { } cycleOnCover)
+                context = context with { CycleFrom = cycleOnCover.From, CycleTo = cycleOnCover.To };
             contexts.Add(context);
             _tables.Read(grid, headerRow, context, into);
         }
         if (contexts.Count == 0)
             throw new ExtractionException(file.Path, "no KPI table found: no sheet has a header row naming an indicator (Indicatore/KPI) and a target, value or weight column in its first rows");
 
-        var titles = string.Join("\n", contexts.Select(c => c.TitleText));
+        var titles = string.Join("\n", contexts.Select(c => c.TitleText).Append(cover));
         var years = contexts.SelectMany(c => new[] { c.CycleFrom, c.CycleTo, c.Year }).OfType<int>().ToList();
         var cycle = contexts.FirstOrDefault(c => c.CycleFrom is not null);
         var usedObjectives = UsedObjectives(into);
@@ -117,6 +124,15 @@ public sealed class WorkbookExtractor : IDocumentExtractor
             for (var id = kpi.Objective; id is not null && used.Add(id); id = byId[id].Parent) { }
         }
         return used;
+    }
+
+    /// <summary>The text of a sheet without a table, its first rows joined.</summary>
+    private static string CoverText(SheetGrid grid)
+    {
+        var lines = new List<string>();
+        for (var r = 0; r < Math.Min(grid.Height, 30); r++)
+            lines.Add(string.Join(" ", Enumerable.Range(0, grid.Width).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct()));
+        return string.Join("\n", lines.Where(l => l.Length > 0));
     }
 
     private static DocumentType DocType(string titles, WorkbookAccumulator into)

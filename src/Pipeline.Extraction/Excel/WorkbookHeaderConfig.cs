@@ -24,6 +24,14 @@ public enum ColumnRole
     OrgUnit,
     Responsible,
     Frequency,
+    /// <summary>The year or period of a row, in long tables (one row per KPI and year).</summary>
+    Year,
+    /// <summary>The operator of the target beside it (">=", "<=", "=").</summary>
+    Operator,
+    /// <summary>Actual minus target, as printed; read as nothing (it is computed).</summary>
+    Deviation,
+    /// <summary>The achievement percentage the document reports.</summary>
+    Achievement,
 }
 
 /// <summary>

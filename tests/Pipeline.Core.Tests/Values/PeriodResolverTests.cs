@@ -22,6 +22,10 @@ public sealed class PeriodResolverTests
     [InlineData("Stima risorse 2023", null, "2023")]
     [InlineData("Relazione sulla performance - anno 2021", null, "2021")]
     [InlineData("Anno 2021*", null, "2021")]
+    // a year typed as a number in a workbook and shown with a thousands format
+    [InlineData("2.021", null, "2021")]
+    [InlineData("2,022", null, "2022")]
+    [InlineData("1.998", null, "1998")]
     // semesters
     [InlineData("I sem 2020", null, "2020-S1")]
     [InlineData("Stato I sem 2020:", null, "2020-S1")]
@@ -94,6 +98,9 @@ public sealed class PeriodResolverTests
     [InlineData("Monitoraggio semestrale", 2021)]
     [InlineData("Frequenza della rilevazione: Semestrale", 2021)]
     [InlineData("Peso 50%", 2021)]
+    [InlineData("1.234", null)]
+    [InlineData("2.150", null)]
+    [InlineData("2.021,5", null)]
     [InlineData("1500 posizioni", null)]
     [InlineData("Legge n. 190/2012", null)]
     [InlineData("D.Lgs. 150/2009", null)]
