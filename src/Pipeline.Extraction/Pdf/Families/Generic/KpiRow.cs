@@ -59,6 +59,9 @@ public sealed partial class KpiRow
     {
         var kpiColumn = Header.Index(ColumnRole.Kpi);
         var rawName = Text(kpiColumn);
+        // a long table: the row's own year column names the period of its values
+        var rowPeriod = Role(ColumnRole.Year) is { } yearText ? PeriodResolver.Resolve(yearText, year)?.ToReportingPeriod() : null;
+        var op = Role(ColumnRole.Operator);
         var typeMatch = TypeSuffix().Match(rawName);
         var targets = new List<ExtractedTarget>();
         var actuals = new List<ExtractedActual>();
@@ -68,15 +71,15 @@ public sealed partial class KpiRow
             var text = Text(c);
             if (text.Length == 0) continue;
             var column = Header.Columns[c];
-            var period = (column.Period ?? (year is { } y ? Period.ForYear(y) : null))?.Code;
+            var period = (column.Period ?? rowPeriod ?? (year is { } y ? Period.ForYear(y) : null))?.Code;
             if (column.Role == ColumnRole.Target)
             {
-                foreach (var value in TargetExpression.Parse(text, period))
+                foreach (var value in TargetExpression.Parse(op is null ? text : op + " " + text, period))
                     if ((value.Period ?? period) is { } p) targets.Add(new ExtractedTarget(p, value with { Period = p }, Source(c)));
             }
             else if (column.Role == ColumnRole.Actual && period is not null && !ActualText.IsNoValue(text))
                 actuals.Add(ActualText.Read(period, text, Source(c)));
-            else if (column.Role is null && AchievementHeading().IsMatch(TextKey.Normalize(column.Text)))
+            else if (column.Role == ColumnRole.Achievement || column.Role is null && AchievementHeading().IsMatch(TextKey.Normalize(column.Text)))
                 achievement = ItalianNumber.Parse(text)?.Value;
         }
         return new ExtractedKpi

@@ -93,7 +93,12 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
         var (code, title, level) = current.Objective();
         if (code is not null || title is not null)
             objective = objectives.FromCell(code, title, level, current.Source(header.Index(ColumnRole.ObjectiveCode) is var c and >= 0 ? c : header.Index(ColumnRole.Objective)));
-        kpis.Add(current.ToKpi("k" + (kpis.Count + 1).ToString(CultureInfo.InvariantCulture), objective, year));
+        var kpi = current.ToKpi("k" + (kpis.Count + 1).ToString(CultureInfo.InvariantCulture), objective, year);
+        // a long table gives one row per KPI and period: the rows of one KPI make one KPI
+        if (header.Index(ColumnRole.Year) >= 0 && kpis.Count > 0 && kpis[^1].Name == kpi.Name && kpis[^1].Objective == kpi.Objective
+            && !kpis[^1].Targets.Any(t => kpi.Targets.Any(u => u.Period == t.Period)))
+            kpis[^1] = kpis[^1] with { Targets = [.. kpis[^1].Targets, .. kpi.Targets], Actuals = [.. kpis[^1].Actuals, .. kpi.Actuals] };
+        else kpis.Add(kpi);
         current = null;
     }
 }
