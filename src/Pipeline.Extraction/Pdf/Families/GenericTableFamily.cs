@@ -34,12 +34,14 @@ public sealed class GenericTableFamily(WorkbookHeaderConfig config) : IPdfFamily
         var kpis = new List<ExtractedKpi>();
         var warnings = new List<string>();
         var card = new ObjectiveCard();
+        LayoutRow? heading = null;
         for (var i = 0; i < rows.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             if (TableHeader.Match(rows[i], _matcher, config, facts.Year) is { } header)
             {
                 card = EndCard(card, objectives);
+                heading = null;
                 i = new KpiTableReader(header, _matcher, config, facts.Year, objectives, kpis, warnings).Read(rows, i);
                 continue;
             }
@@ -53,7 +55,11 @@ public sealed class GenericTableFamily(WorkbookHeaderConfig config) : IPdfFamily
                 continue;
             }
             card = EndCard(card, objectives);
-            objectives.TryHeading(rows[i]);
+            if (objectives.TryHeading(rows[i])) heading = rows[i];
+            else if (heading is not null && rows[i].Cells.Count == 1 && rows[i].Page == heading.Page
+                     && rows[i].Box.Y0 - heading.Box.Y1 <= rows[i].Cells[0].Lines[0].LineHeight)
+                objectives.ExtendTitle(rows[i].Text); // the heading's title wrapped onto this line
+            else heading = null;
         }
         var hasActuals = kpis.Any(k => k.Actuals.Count > 0);
         return new ExtractedDocument

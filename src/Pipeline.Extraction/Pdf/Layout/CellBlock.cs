@@ -37,8 +37,7 @@ public static class CellBlockBuilder
                 var above = NearestAbove(baselines, i, fragment);
                 if (above is { } a && Continues(a.Fragment, fragment, baselines[a.Line], baselines[i], wrapLimit)
                     && Aligned(blockOf[a.Fragment].Box, fragment.Box, fragment.LineHeight)
-                    && !RuledBetween(horizontal, a.Fragment.Box, fragment.Box)
-                    && !StartsNewCell(a.Fragment, fragment, baselines[a.Line], baselines[i]))
+                    && !RuledBetween(horizontal, a.Fragment.Box, fragment.Box))
                 {
                     var block = blockOf[a.Fragment];
                     block.Add(fragment);
@@ -88,23 +87,6 @@ public static class CellBlockBuilder
 
     private static bool RuledBetween(List<PdfRule> rules, Box above, Box below) =>
         rules.Any(r => r.Y0 >= above.Y1 - 1 && r.Y1 <= below.Y0 + 1 && Math.Min(r.X1, below.X1) - Math.Max(r.X0, below.X0) > 0);
-
-    /// <summary>
-    /// A left-aligned line that ends well short of its column's right edge, when the next line's first word would
-    /// have fitted after it, did not wrap: the next line is a new cell (rows of a borderless table without padding).
-    /// The column's right edge is where the next fragment to the right on the same baseline starts. Only when the
-    /// next line has company on its baseline in another column (a row of its own), never for a lone second line.
-    /// </summary>
-    private static bool StartsNewCell(CellFragment above, CellFragment below, IReadOnlyList<CellFragment> aboveLine, IReadOnlyList<CellFragment> belowLine)
-    {
-        if (belowLine.Count < 2) return false;
-        if (Math.Abs(above.Box.X0 - below.Box.X0) > 0.6 * below.LineHeight) return false; // centred or right-aligned text
-        var right = aboveLine.Where(f => f.Box.X0 > above.Box.X1).Select(f => f.Box.X0).DefaultIfEmpty(double.NaN).Min();
-        if (double.IsNaN(right)) return false;
-        var firstWord = below.Words[0];
-        var space = 0.3 * below.LineHeight;
-        return above.Box.X1 + space + (firstWord.X1 - firstWord.X0) < right - 2 * space;
-    }
 
     /// <summary>Lines of one cell share their left edge, right edge or centre (left, right or centred text).</summary>
     private static bool Aligned(Box block, Box line, double height)

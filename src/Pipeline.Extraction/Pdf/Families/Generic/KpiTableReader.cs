@@ -52,8 +52,15 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
                 continue;
             }
             if (columns.Straddling(row.Words) >= 2) break; // running text across the columns
-            afterHeading = false;
             var kpiRow = new KpiRow(header, columns, row);
+            if (afterHeading && !kpiRow.HasValues && row.Cells.Count == 1 && row.Box.Y0 - previous!.Box.Y1 <= height)
+            {
+                objectives.ExtendTitle(row.Text); // the heading's title wrapped onto this line
+                previous = row;
+                last = i;
+                continue;
+            }
+            afterHeading = false;
             // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
             var continues = current is not null && samePage && !kpiRow.HasValues && row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height;
             if (kpiRow.HasName && !continues)

@@ -36,6 +36,13 @@ public sealed class ObjectiveTracker
         return true;
     }
 
+    /// <summary>The second line of a heading that wrapped: its words end the latest objective's title.</summary>
+    public void ExtendTitle(string text)
+    {
+        if (Current is null || _objectives.FindIndex(o => o.Id == Current) is not (>= 0 and var i)) return;
+        _objectives[i] = _objectives[i] with { Title = TextKey.Clean(_objectives[i].Title + " " + text) };
+    }
+
     /// <summary>The objective an objective cell of a KPI row names ("1.1 Miglioramento …", or a title alone).</summary>
     public string? FromCell(string? code, string? title, ObjectiveLevel? level, SourceRef source)
     {
