@@ -53,12 +53,16 @@ public static class CellBlockBuilder
         return blocks;
     }
 
-    /// <summary>The blank between each fragment and the nearest fragment above it in its column (for measuring the leading).</summary>
-    public static IEnumerable<double> GapsAbove(IReadOnlyList<IReadOnlyList<CellFragment>> baselines)
+    /// <summary>
+    /// The blank between each fragment and the nearest fragment above it in its column (for measuring the leading);
+    /// with <paramref name="tablesOnly"/>, only next to a baseline that holds several cells (inside a table, where
+    /// the leading may differ from the body text's).
+    /// </summary>
+    public static IEnumerable<double> GapsAbove(IReadOnlyList<IReadOnlyList<CellFragment>> baselines, bool tablesOnly = false)
     {
         for (var i = 0; i < baselines.Count; i++)
             foreach (var fragment in baselines[i])
-                if (NearestAbove(baselines, i, fragment) is { } a)
+                if (NearestAbove(baselines, i, fragment) is { } a && (!tablesOnly || baselines[a.Line].Count >= 2 || baselines[i].Count >= 2))
                     yield return fragment.Box.Y0 - a.Fragment.Box.Y1;
     }
 

@@ -14,9 +14,9 @@ public static class CellFirstLines
     public static Result Build(IReadOnlyList<PdfPage> pages)
     {
         var spacing = TextSpacing.Measure(pages.Select(p => LineBuilder.Build(p)).ToList());
-        var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap)).ToList();
+        var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap, spacing.LineHeight)).ToList();
         // the blank between wrapped lines is a fraction of a line: a larger one measured in a short document is rows apart
-        var wrap = Math.Min(WrapGap(fragments) ?? spacing.WrapGap, 0.5 * spacing.LineHeight);
+        var wrap = Math.Min(WrapGap(fragments) ?? spacing.WrapGap, 0.8 * spacing.LineHeight);
         var wrapLimit = wrap + Math.Max(0.75, 0.2 * spacing.LineHeight);
         var pitch = Math.Max(spacing.LineHeight + wrap, 1);
         var rows = pages.Select((page, p) => (IReadOnlyList<LayoutRow>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit, page.Rules))
@@ -28,13 +28,23 @@ public static class CellFirstLines
         return new Result(rows, lines);
     }
 
-    /// <summary>The blank between two lines of one cell: the tightest gap between a fragment and the one above it in its column that is frequent.</summary>
-    private static double? WrapGap(IEnumerable<IReadOnlyList<IReadOnlyList<CellFragment>>> pages)
+    /// <summary>
+    /// The blank between two lines of one cell: the tightest gap between a fragment and the one above it in its
+    /// column that recurs (a few gaps within a point of each other), inside tables when there are enough of them
+    /// (a table's leading may differ from the body text's), else anywhere.
+    /// </summary>
+    private static double? WrapGap(IReadOnlyList<IReadOnlyList<IReadOnlyList<CellFragment>>> pages)
     {
-        var gaps = pages.SelectMany(CellBlockBuilder.GapsAbove).Where(g => g > -2).Select(g => Math.Round(Math.Max(0, g) * 2) / 2).ToList();
-        if (gaps.Count == 0) return null;
-        var minimum = Math.Max(3, gaps.Count / 20);
-        var groups = gaps.GroupBy(g => g).OrderBy(g => g.Key).ToList();
-        return (groups.FirstOrDefault(g => g.Count() >= minimum) ?? groups.OrderByDescending(g => g.Count()).First()).Key;
+        var inTables = Sorted(pages.SelectMany(p => CellBlockBuilder.GapsAbove(p, tablesOnly: true)));
+        return TightestRecurring(inTables, 2) ?? TightestRecurring(Sorted(pages.SelectMany(p => CellBlockBuilder.GapsAbove(p))), 3);
     }
+
+    private static double? TightestRecurring(List<double> sorted, int count)
+    {
+        for (var i = 0; i + count - 1 < sorted.Count; i++)
+            if (sorted[i + count - 1] - sorted[i] <= 1.0) return sorted[i + (count - 1) / 2];
+        return null;
+    }
+
+    private static List<double> Sorted(IEnumerable<double> gaps) => gaps.Where(g => g > -2).Select(g => Math.Max(0, g)).Order().ToList();
 }

@@ -18,7 +18,8 @@ public sealed class CellFragment
     /// cell beside a wrapped one stays on its own baseline) and each baseline into fragments at gaps wider than
     /// <paramref name="columnGap"/>. One list of fragments per baseline, top to bottom, each left to right.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<CellFragment>> Cut(PdfPage page, double columnGap)
+    /// <param name="lineHeight">The body text's line height: larger type (a heading) has wider spaces, so its column gap scales up.</param>
+    public static IReadOnlyList<IReadOnlyList<CellFragment>> Cut(PdfPage page, double columnGap, double lineHeight)
     {
         var baselines = LineBuilder.Build(page, overlap: 0.8);
         var result = new List<IReadOnlyList<CellFragment>>(baselines.Count);
@@ -28,7 +29,8 @@ public sealed class CellFragment
             var current = new List<PdfWord> { line.Words[0] };
             for (var i = 1; i < line.Words.Count; i++)
             {
-                if (line.Words[i].X0 - current[^1].X1 > columnGap)
+                var scale = Math.Max(1, Math.Min(line.Words[i].Height, current[^1].Height) / lineHeight);
+                if (line.Words[i].X0 - current[^1].X1 > columnGap * scale)
                 {
                     fragments.Add(new CellFragment(current));
                     current = [];
