@@ -21,9 +21,10 @@ public sealed class BadPdfTests : IDisposable
     public static TheoryData<string, string> Cases => new()
     {
         { "truncated", "corrupt or truncated PDF" },
-        { "zero-pages", "no pages" },
-        { "scanned", "no text layer" },
-        { "encrypted", "encrypted PDF" },
+        { "zero-pages", "the PDF has no pages" },
+        { "scanned", "no text layer on any of its 2 pages (a scanned PDF? it needs OCR first)" },
+        { "encrypted", "encrypted PDF: it cannot be read without its password" },
+        { "not-a-pdf", "not a PDF" },
     };
 
     [Theory]
@@ -35,6 +36,7 @@ public sealed class BadPdfTests : IDisposable
             "truncated" => BadPdfs.Truncated(),
             "zero-pages" => BadPdfs.ZeroPages(),
             "scanned" => BadPdfs.Scanned(),
+            "not-a-pdf" => BadPdfs.NotAPdf(),
             _ => BadPdfs.PasswordProtected(),
         };
         var path = Write(kind + ".pdf", bytes);

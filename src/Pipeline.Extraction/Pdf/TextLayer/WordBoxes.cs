@@ -16,18 +16,28 @@ public static class WordBoxes
         foreach (var word in page.GetWords())
         {
             if (string.IsNullOrWhiteSpace(word.Text)) continue;
-            double left = double.MaxValue, right = double.MinValue, bottom = double.MaxValue, top = double.MinValue;
-            foreach (var letter in word.Letters)
+            var letters = word.Letters;
+            if (OverlappingRuns.Split(letters) is { } runs)
             {
-                var box = letter.GlyphRectangleLoose;
-                Extend(box.BottomLeft, ref left, ref right, ref bottom, ref top);
-                Extend(box.BottomRight, ref left, ref right, ref bottom, ref top);
-                Extend(box.TopLeft, ref left, ref right, ref bottom, ref top);
-                Extend(box.TopRight, ref left, ref right, ref bottom, ref top);
+                foreach (var run in runs) words.Add(Box(string.Concat(run.Select(l => l.Value)), run, height));
             }
-            words.Add(new PdfWord(Ligatures.Expand(word.Text), left, height - top, right, height - bottom));
+            else words.Add(Box(word.Text, letters, height));
         }
         return words;
+    }
+
+    private static PdfWord Box(string text, IReadOnlyList<Letter> letters, double height)
+    {
+        double left = double.MaxValue, right = double.MinValue, bottom = double.MaxValue, top = double.MinValue;
+        foreach (var letter in letters)
+        {
+            var box = letter.GlyphRectangleLoose;
+            Extend(box.BottomLeft, ref left, ref right, ref bottom, ref top);
+            Extend(box.BottomRight, ref left, ref right, ref bottom, ref top);
+            Extend(box.TopLeft, ref left, ref right, ref bottom, ref top);
+            Extend(box.TopRight, ref left, ref right, ref bottom, ref top);
+        }
+        return new PdfWord(Ligatures.Expand(text), left, height - top, right, height - bottom);
     }
 
     private static void Extend(PdfPoint p, ref double left, ref double right, ref double bottom, ref double top)
