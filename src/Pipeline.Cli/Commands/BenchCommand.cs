@@ -40,7 +40,7 @@ public static class BenchCommand
             foreach (var failure in result.Failures) printer.Line("  not extracted: " + failure);
             if (result.Pdftotext is null) printer.Line("  pdftotext is not installed: no poppler column");
             var versusPoppler = result.PdftotextRatio is { } r ? $", {R(r)}× bare pdftotext" : "";
-            printer.Line($"ratio: {R(result.Ratio)}× the bare PdfPig time{versusPoppler}; {result.Extracted} of {result.Files} files extracted ({result.Rounds} measured rounds, each the references then ours, after a warm-up pass over all files)");
+            printer.Line($"ratio: {R(result.Ratio)}× the bare PdfPig time{versusPoppler}; {result.Extracted} of {result.Files} files extracted ({result.Rounds} measured rounds, each file read by the references then by ours, after a warm-up pass over all files)");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
         return new Command("bench", "benchmarks with a reference run in the same invocation") { extract, Feeds(globals) };

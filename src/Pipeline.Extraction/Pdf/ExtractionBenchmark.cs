@@ -24,8 +24,9 @@ public sealed record BenchmarkResult(
 /// family) against a bare PdfPig pass over the same files in the same invocation (open, then each page's letters and
 /// words with <c>page.GetWords()</c>), and against bare <c>pdftotext -bbox-layout</c> when poppler is installed. Every
 /// side first makes one warm-up pass over all the files (the page cache; the JIT, which a nightly run pays once per
-/// process), then <c>rounds</c> measured rounds, each a pass of every reference followed by a pass of ours, so that a
-/// burst of load on the machine falls on all sides; the times are the sums over the rounds.
+/// process), then <c>rounds</c> measured rounds; in each, file after file, the references then ours read the same
+/// file back to back, so that a burst of load on a shared machine falls on all sides alike; the times are the sums
+/// over the rounds.
 /// </summary>
 public sealed class ExtractionBenchmark(PdfExtractor extractor, string pdftotext = "pdftotext")
 {
@@ -48,27 +49,28 @@ public sealed class ExtractionBenchmark(PdfExtractor extractor, string pdftotext
         for (var round = 0; round < rounds; round++)
         {
             ct.ThrowIfCancellationRequested();
-            var watch = Stopwatch.StartNew();
             pages = 0;
-            foreach (var file in files) pages += BarePdfPig(file);
-            reference += watch.Elapsed;
-
-            if (poppler)
-            {
-                watch.Restart();
-                foreach (var file in files) RunPdftotext(file);
-                popplerTime += watch.Elapsed;
-            }
-
-            watch.Restart();
             extracted = 0;
             failures.Clear();
             foreach (var file in files)
             {
-                if (TryExtract(file, ct) is { } failure) failures.Add(failure);
+                var watch = Stopwatch.StartNew();
+                pages += BarePdfPig(file);
+                reference += watch.Elapsed;
+
+                if (poppler)
+                {
+                    watch.Restart();
+                    RunPdftotext(file);
+                    popplerTime += watch.Elapsed;
+                }
+
+                watch.Restart();
+                var failure = TryExtract(file, ct);
+                ours += watch.Elapsed;
+                if (failure is not null) failures.Add(failure);
                 else extracted++;
             }
-            ours += watch.Elapsed;
         }
         return new BenchmarkResult(files.Count, pages, rounds, reference, ours, poppler ? popplerTime : null, extracted, failures);
     }
