@@ -22,6 +22,7 @@ internal sealed class PdfPigReader(string path)
     {
         var log = new ParserLog();
         using var document = Open(log);
+        log.TakeErrors(); // what PdfPig repaired while opening belongs to no page
         var count = PageCount = document.NumberOfPages;
         if (count == 0) throw new ExtractionException(path, "the PDF has no pages");
         var pages = new List<PdfPage>(count);
