@@ -54,15 +54,18 @@ public sealed class DamagedPageTests : IDisposable
     [Fact]
     public void A_pathological_page_fails_the_file_within_the_deadline_and_the_next_file_reads()
     {
-        // 16 levels of nested forms: about a million glyphs, seconds of work on page 2
-        var layer = new PdfPigTextLayer(TimeSpan.FromSeconds(0.5));
+        // 16 levels of nested forms: about a million glyphs, seconds of work on page 2 (pages 1 and 3 take milliseconds
+        // once PdfPig is warm, which the first read makes sure of)
+        var layer = new PdfPigTextLayer(TimeSpan.FromSeconds(1));
+        var valid = Write("valid.pdf", BadPdfs.Valid());
+        Assert.Equal("Camera", layer.Read(valid).Pages[0].Words[0].Text);
         var clock = Stopwatch.StartNew();
 
         var ex = Assert.Throws<ExtractionException>(() => layer.Read(Write("nested.pdf", BadPdfs.NestedForms(16))));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
-        Assert.Equal("nested.pdf: the text layer could not be read within 0.5 s (stopped on page 2 of 3); the PDF may be damaged or pathological", ex.Message);
-        Assert.Equal("Camera", layer.Read(Write("valid.pdf", BadPdfs.Valid())).Pages[0].Words[0].Text);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal("nested.pdf: the text layer could not be read within 1 s (stopped on page 2 of 3); the PDF may be damaged or pathological", ex.Message);
+        Assert.Equal("Camera", layer.Read(valid).Pages[0].Words[0].Text);
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public sealed class DamagedPageTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => reader.Read(cts.Token));
 
-        Assert.InRange(reader.Page, 1, 2999);
+        Assert.InRange(reader.Page, 0, 2999);
     }
 
     [Fact]
