@@ -9,7 +9,9 @@ public sealed record PdfTextLine(double X, double Y, string Text, double Size = 
 /// <summary>
 /// Writes small, valid PDFs by hand (PDF 1.4, the base-14 Helvetica font, WinAnsi text, a correct xref table):
 /// enough for test documents and damaged variants, with no font files and no third-party library. The output is
-/// byte-for-byte deterministic.
+/// byte-for-byte deterministic. (PdfPig's PdfDocumentBuilder cannot replace it: its standard-14 fonts write the
+/// fonts' built-in StandardEncoding and refuse Italian accented letters, "The font does not contain a character: 'à'";
+/// and damaged files need raw content streams and trailers.)
 /// </summary>
 public static class MinimalPdf
 {
