@@ -27,7 +27,6 @@ apt_install() {
 }
 
 command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK is required (dotnet not on PATH)"; exit 2; }
-command -v pdftotext >/dev/null 2>&1 || apt_install poppler-utils
 
 # PostgreSQL server binaries (initdb, pg_ctl, postgres).
 pg_bin=""

@@ -23,7 +23,7 @@ public static class ExtractCommand
             if (!File.Exists(path)) throw new ExtractionException(path, "no such file");
             if (parse.GetValue(layout))
             {
-                PrintLayout(PdfLayout.From(new PopplerTextLayer().Read(path, token)));
+                PrintLayout(PdfLayout.From(new PdfPigTextLayer().Read(path, token)));
                 return Task.FromResult(ExitCodes.Ok);
             }
             if (FeedReader.LooksLikeFeed(path))

@@ -4,14 +4,15 @@ using Pipeline.Extraction.Pdf.Families;
 namespace Pipeline.Extraction.Pdf;
 
 /// <summary>
-/// PDFs: poppler's text layer, laid out into lines, read by the family that recognises the document best.
+/// PDFs: PdfPig's text layer, laid out into lines, read by the family that recognises the document best. What the
+/// text layer reported about damaged pages comes first in the extraction's warnings.
 /// </summary>
-public sealed class PdfExtractor(PopplerTextLayer? textLayer = null, IReadOnlyList<IPdfFamily>? families = null) : IDocumentExtractor
+public sealed class PdfExtractor(PdfPigTextLayer? textLayer = null, IReadOnlyList<IPdfFamily>? families = null) : IDocumentExtractor
 {
     /// <summary>Below this, no family is sure enough and the document is refused rather than guessed.</summary>
     public const double MinimumConfidence = 0.5;
 
-    private readonly PopplerTextLayer _textLayer = textLayer ?? new PopplerTextLayer();
+    private readonly PdfPigTextLayer _textLayer = textLayer ?? new PdfPigTextLayer();
     private readonly IReadOnlyList<IPdfFamily> _families = families ?? DiscoverFamilies();
 
     public IReadOnlyList<IPdfFamily> Families => _families;
@@ -34,6 +35,7 @@ public sealed class PdfExtractor(PopplerTextLayer? textLayer = null, IReadOnlyLi
         var document = family.Extract(layout, ct);
         return document with
         {
+            Warnings = [.. text.Warnings, .. document.Warnings],
             Document = document.Document with
             {
                 File = Path.GetFileName(file.Path),

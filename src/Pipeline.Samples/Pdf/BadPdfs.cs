@@ -49,4 +49,39 @@ public static class BadPdfs
             new(56, 100, $"Pratiche ricevute {p * 7}        Pratiche evase {p * 6}        Giacenza {p}"),
             new(280, 800, $"Pagina {p} di {pages}"),
         ]).ToList());
+
+    /// <summary>Not a PDF at all: the HTML error page a failed download saves under the document's name.</summary>
+    public static byte[] NotAPdf() => System.Text.Encoding.UTF8.GetBytes(
+        "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Documento non trovato</h1></body></html>\n");
+
+    /// <summary>
+    /// Three pages whose second content stream is damaged: it stops inside a string, so a reader gets none of that
+    /// page's text (pages 1 and 3 are sound).
+    /// </summary>
+    public static byte[] CorruptContentStream() => MinimalPdf.Build(
+    [
+        MinimalPdf.Content([new(56, 60, "Prima pagina: indicatori di efficienza")]),
+        "BT /F1 10 Tf 56 770 Td (Seconda pagina: il flusso si interrompe qui \\",
+        MinimalPdf.Content([new(56, 60, "Terza pagina: indicatori di efficacia")]),
+    ], null, []);
+
+    /// <summary>
+    /// Three pages whose second one is pathological: a form XObject nested <paramref name="depth"/> levels deep, each
+    /// level drawing the next one twice, so the one line of text at the bottom is drawn 2^depth times (a small file
+    /// that takes a reader seconds to hours: 16 levels give about a million glyphs).
+    /// </summary>
+    public static byte[] NestedForms(int depth = 16)
+    {
+        // objects 1 catalog, 2 pages, 3 font, 4-9 the three pages and their contents; the forms follow: X0 = 10, Xk = 10 + k
+        const int first = 10;
+        var text = "BT /F1 8 Tf 56 400 Td (Valore ripetuto) Tj ET";
+        var forms = new List<string> { Form(text, $"/Font << /F1 3 0 R >>") };
+        for (var level = 1; level <= depth; level++)
+            forms.Add(Form("q /X Do Q q 1 0 0 1 0.01 0.01 cm /X Do Q", $"/XObject << /X {first + level - 1} 0 R >>"));
+        var pages = new[] { MinimalPdf.Content([new(56, 60, "Prima pagina")]), "/Deep Do\n", MinimalPdf.Content([new(56, 60, "Terza pagina")]) };
+        return MinimalPdf.Build(pages, null, forms, resources: $"/XObject << /Deep {first + depth} 0 R >>");
+
+        static string Form(string content, string resources) =>
+            $"<< /Type /XObject /Subtype /Form /BBox [0 0 600 850] /Resources << {resources} >> /Length {content.Length} >>\nstream\n{content}\nendstream";
+    }
 }

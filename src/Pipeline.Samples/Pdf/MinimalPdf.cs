@@ -9,7 +9,9 @@ public sealed record PdfTextLine(double X, double Y, string Text, double Size = 
 /// <summary>
 /// Writes small, valid PDFs by hand (PDF 1.4, the base-14 Helvetica font, WinAnsi text, a correct xref table):
 /// enough for test documents and damaged variants, with no font files and no third-party library. The output is
-/// byte-for-byte deterministic.
+/// byte-for-byte deterministic. (PdfPig's PdfDocumentBuilder cannot replace it: its standard-14 fonts write the
+/// fonts' built-in StandardEncoding and refuse Italian accented letters, "The font does not contain a character: 'à'";
+/// and damaged files need raw content streams and trailers.)
 /// </summary>
 public static class MinimalPdf
 {
@@ -22,10 +24,13 @@ public static class MinimalPdf
     /// <summary>
     /// Builds the file: objects 1 catalog, 2 pages, 3 font, then a page and a content stream per page, then
     /// <paramref name="extraObjects"/> (numbered after them) and <paramref name="extraTrailer"/> entries.
+    /// <paramref name="fonts"/> is every page's font dictionary (F1 is object 3); <paramref name="resources"/> is added
+    /// to every page's resource dictionary after its fonts (e.g.
+    /// "/XObject &lt;&lt; /X 6 0 R &gt;&gt;"), and <paramref name="pageEntries"/> to every page dictionary (e.g. "/Rotate 90").
     /// </summary>
     public static byte[] Build(
         IReadOnlyList<string> contents, string? extraTrailer, IReadOnlyList<string> extraObjects,
-        string font = "Helvetica", double width = A4Width, double height = A4Height)
+        string font = "Helvetica", double width = A4Width, double height = A4Height, string fonts = "/F1 3 0 R", string resources = "", string pageEntries = "")
     {
         var objects = new List<string>
         {
@@ -35,7 +40,8 @@ public static class MinimalPdf
         };
         for (var i = 0; i < contents.Count; i++)
         {
-            objects.Add(Invariant($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"));
+            var extra = (resources.Length > 0 ? " " + resources : "") + " >>" + (pageEntries.Length > 0 ? " " + pageEntries : "");
+            objects.Add(Invariant($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << {fonts} >>{extra} /Contents {5 + 2 * i} 0 R >>"));
             var bytes = WinAnsi(contents[i]);
             objects.Add($"<< /Length {bytes.Length} >>\nstream\n{contents[i]}\nendstream");
         }

@@ -58,7 +58,7 @@ public sealed class IntegraPianoTests(ITestOutputHelper output) : IDisposable
     [InlineData("004.pdf")]
     public void Other_corpus_documents_are_not_recognised(string file)
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", file)));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", file)));
         var confidence = new IntegraPianoFamily().Recognise(layout);
         output.WriteLine($"{file}: {confidence:0.###}");
         Assert.True(confidence < 0.5, $"{file}: {confidence}");
@@ -67,7 +67,7 @@ public sealed class IntegraPianoTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Corpus_002_is_recognised()
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", "002.pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", "002.pdf")));
         var confidence = new IntegraPianoFamily().Recognise(layout);
         output.WriteLine($"002.pdf: {confidence:0.###}");
         Assert.True(confidence >= 0.9, $"002.pdf: {confidence}");

@@ -76,7 +76,7 @@ public sealed class IntegraRelazioneTests
     [InlineData("004")]
     public void Other_documents_are_not_taken_for_an_integra_relazione(string number)
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
         var confidence = new IntegraRelazioneFamily().Recognise(layout);
         Assert.True(confidence < PdfExtractor.MinimumConfidence, $"{number}.pdf recognised at {confidence:0.00}");
     }
@@ -84,7 +84,7 @@ public sealed class IntegraRelazioneTests
     [Fact]
     public void Corpus_003_is_recognised_with_confidence()
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", "003.pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", "003.pdf")));
         Assert.True(new IntegraRelazioneFamily().Recognise(layout) >= 0.9);
     }
 

@@ -54,7 +54,7 @@ public sealed class PianoIndicatoriTests
     [InlineData("004")]
     public void Other_documents_are_not_taken_for_a_piano_indicatori(string number)
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
         var score = new PianoIndicatoriFamily().Recognise(layout);
         Assert.True(score < PdfExtractor.MinimumConfidence, $"{number}: {score}");
     }

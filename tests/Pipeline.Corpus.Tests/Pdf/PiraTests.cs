@@ -35,7 +35,7 @@ public sealed class PiraTests
         try
         {
             var path = Variants.LayoutVariants.Render("004", style, dir.FullName);
-            var layout = PdfLayout.From(new PopplerTextLayer().Read(path));
+            var layout = PdfLayout.From(new PdfPigTextLayer().Read(path));
             Assert.True(new PiraFamily().Recognise(layout) >= PdfExtractor.MinimumConfidence);
             AssertMatchesFixture(new PiraFamily().Extract(layout, CancellationToken.None));
         }
@@ -51,7 +51,7 @@ public sealed class PiraTests
     [Fact]
     public void Corpus_004_is_recognised_as_pira()
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", "004.pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", "004.pdf")));
         Assert.True(new PiraFamily().Recognise(layout) >= PdfExtractor.MinimumConfidence);
     }
 
@@ -62,7 +62,7 @@ public sealed class PiraTests
     [InlineData("003")]
     public void Other_documents_are_not_taken_for_pira(string number)
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
         var score = new PiraFamily().Recognise(layout);
         Assert.True(score < 0.5, $"{number}: {score}");
     }

@@ -91,7 +91,7 @@ public sealed class SchedeObiettiviTests
     [InlineData("004")]
     public void Other_documents_are_not_taken_for_schede(string number)
     {
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(SharedFolder.File("corpus", number + ".pdf")));
         Assert.True(new SchedeObiettiviFamily().Recognise(layout) < PdfExtractor.MinimumConfidence);
     }
 }

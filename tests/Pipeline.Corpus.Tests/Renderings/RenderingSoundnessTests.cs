@@ -27,7 +27,7 @@ public sealed class RenderingSoundnessTests
     public async Task Every_table_cell_of_the_seed_is_in_the_text_layer(string seed, string rendering)
     {
         var c = await RenderingCorpus.GetAsync(seed, rendering);
-        var text = new PopplerTextLayer().Read(c.Pdf);
+        var text = new PdfPigTextLayer().Read(c.Pdf);
         var layout = PdfLayout.From(text);
         var words = layout.Lines.SelectMany(l => l.Words).Select(w => Squash(w.Text)).ToHashSet(StringComparer.Ordinal);
         var seedText = File.ReadAllText(Directory.GetFiles(SharedFolder.File("seeds"), seed + "_*.txt").Single());
@@ -60,7 +60,7 @@ public sealed class RenderingSoundnessTests
     public async Task Every_kpi_name_of_the_layouts_ground_truth_is_in_the_text_layer(string seed, string layout)
     {
         var c = await RenderingCorpus.GetAsync(seed, layout);
-        var words = new PopplerTextLayer().Read(c.Pdf).Pages.SelectMany(p => p.Words).Select(w => Squash(w.Text)).ToHashSet(StringComparer.Ordinal);
+        var words = new PdfPigTextLayer().Read(c.Pdf).Pages.SelectMany(p => p.Words).Select(w => Squash(w.Text)).ToHashSet(StringComparer.Ordinal);
         var names = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(c.GroundTruth))!["kpis"]!.AsArray().Select(k => (string)k!["name"]!).ToList();
         Assert.NotEmpty(names);
         var missing = names.Where(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Squash).Any(w => w.Length > 0 && !words.Contains(w))).ToList();

@@ -23,7 +23,7 @@ public sealed class VariantRenderingTests : IDisposable
     public void Every_table_cell_of_the_seed_is_readable_in_the_variant(string document, string style)
     {
         var path = LayoutVariants.Render(document, style, _dir.FullName);
-        var layout = PdfLayout.From(new PopplerTextLayer().Read(path));
+        var layout = PdfLayout.From(new PdfPigTextLayer().Read(path));
         var words = layout.Lines.SelectMany(l => l.Words).Select(w => Squash(w.Text)).ToHashSet(StringComparer.Ordinal);
         var seed = File.ReadAllText(Directory.GetFiles(SharedFolder.File("seeds"), document + "_*.txt").Single());
         var cells = seed.Split('\n').Where(l => l.Contains('\t')).SelectMany(l => l.Split('\t'))

@@ -7,25 +7,71 @@ public sealed record TextSegment(string Text, double X0, double Y0, double X1, d
 }
 
 /// <summary>
-/// One visual line of a page: the words whose vertical extents overlap, left to right, whatever poppler block
-/// they came from (the cells of one table row are separate blocks).
+/// One visual line of a page: the words whose vertical extents overlap, left to right, whatever text run they came
+/// from (the cells of one table row are separate runs). Its extent and text are computed once, when its words are
+/// set: readers ask for them over and over.
 /// </summary>
-public sealed record LayoutLine(int Page, IReadOnlyList<PdfWord> Words)
+public sealed record LayoutLine
 {
-    public double X0 => Words.Min(w => w.X0);
-    public double X1 => Words.Max(w => w.X1);
+    private readonly IReadOnlyList<PdfWord> _words = [];
+    private IReadOnlyList<TextSegment>? _segments;
 
+    public LayoutLine(int page, IReadOnlyList<PdfWord> words)
+    {
+        Page = page;
+        Words = words;
+    }
+
+    public int Page { get; init; }
+
+    public IReadOnlyList<PdfWord> Words
+    {
+        get => _words;
+        init
+        {
+            _words = value;
+            _segments = null;
+            double x0 = double.MaxValue, y0 = double.MaxValue, x1 = double.MinValue, y1 = double.MinValue;
+            foreach (var w in value)
+            {
+                x0 = Math.Min(x0, w.X0);
+                y0 = Math.Min(y0, w.Y0);
+                x1 = Math.Max(x1, w.X1);
+                y1 = Math.Max(y1, w.Y1);
+            }
+            (X0, Y0, X1, Y1) = (x0, y0, x1, y1);
+            Text = string.Join(' ', value.Select(w => w.Text));
+        }
+    }
+
+    public double X0 { get; private init; }
+    public double X1 { get; private init; }
     /// <summary>
-    /// Top of the line: its words' top, or the top of the slot the line was given when a table row was stacked
+    /// Top and bottom of the line: its words' extent, or the slot the line was given when a table row was stacked
     /// top-aligned (<see cref="Band"/>); the words keep their own boxes either way.
     /// </summary>
-    public double Y0 => Band?.Y0 ?? Words.Min(w => w.Y0);
-    public double Y1 => Band?.Y1 ?? Words.Max(w => w.Y1);
+    public double Y0 { get; private init; }
+    public double Y1 { get; private init; }
 
     /// <summary>The vertical slot of a line rebuilt from a table row's cells (see <see cref="RowStacker"/>); null for a plain line.</summary>
-    public (double Y0, double Y1)? Band { get; init; }
-    public string Text => string.Join(' ', Words.Select(w => w.Text));
+    public (double Y0, double Y1)? Band
+    {
+        get => _band;
+        init
+        {
+            _band = value;
+            if (value is { } band) (Y0, Y1) = band;
+        }
+    }
+
+    private readonly (double Y0, double Y1)? _band;
+    public string Text { get; private init; } = "";
     public IReadOnlyList<double> Bbox => [X0, Y0, X1, Y1];
+
+    /// <summary>Two lines are equal when they are on the same page with the same word list (the cached values follow from it).</summary>
+    public bool Equals(LayoutLine? other) => other is not null && Page == other.Page && Equals(Words, other.Words);
+
+    public override int GetHashCode() => HashCode.Combine(Page, Words);
 
     /// <summary>
     /// The line cut where the horizontal gap between two words is wider than <paramref name="minGap"/> points
@@ -33,7 +79,12 @@ public sealed record LayoutLine(int Page, IReadOnlyList<PdfWord> Words)
     /// </summary>
     public IReadOnlyList<TextSegment> Segments(double? minGap = null)
     {
-        var gap = minGap ?? Math.Max(4, 1.5 * Words.Average(w => w.Height));
+        if (minGap is null) return _segments ??= Cut(Math.Max(4, 1.5 * Words.Average(w => w.Height)));
+        return Cut(minGap.Value);
+    }
+
+    private List<TextSegment> Cut(double gap)
+    {
         var segments = new List<TextSegment>();
         var current = new List<PdfWord> { Words[0] };
         for (var i = 1; i < Words.Count; i++)

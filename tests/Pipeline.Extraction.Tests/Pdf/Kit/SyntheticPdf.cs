@@ -12,7 +12,7 @@ public static class SyntheticPdf
         File.WriteAllBytes(path, new TextDocumentRenderer(style).Render(blocks));
         try
         {
-            return PdfLayout.From(new PopplerTextLayer().Read(path));
+            return PdfLayout.From(new PdfPigTextLayer().Read(path));
         }
         finally
         {
