@@ -98,7 +98,7 @@ public sealed class DamagedPageTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => new PdfPigTextLayer().Read(path, cts.Token));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}"); // a whole read of the 3,000 pages takes far longer on a loaded machine
     }
 
     /// <summary>A family that takes any document and reports one warning of its own.</summary>
