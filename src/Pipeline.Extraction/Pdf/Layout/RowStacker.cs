@@ -41,13 +41,16 @@ public static class RowStacker
         }
     }
 
-    /// <summary>The row's blocks grouped by column (blocks whose horizontal extents overlap), each top to bottom.</summary>
+    /// <summary>
+    /// The row's blocks grouped by column (blocks one above the other whose horizontal extents overlap), each top to
+    /// bottom. Blocks beside each other are never one column, even when a cell's text runs over into its neighbour's.
+    /// </summary>
     private static List<List<CellBlock>> Columns(IReadOnlyList<CellBlock> row)
     {
         var columns = new List<List<CellBlock>>();
         foreach (var block in row.OrderBy(b => b.Box.Y0))
         {
-            var column = columns.FirstOrDefault(c => c.Any(b => b.Box.HorizontalOverlap(block.Box) > 0));
+            var column = columns.FirstOrDefault(c => c.Any(b => b.Box.HorizontalOverlap(block.Box) > 0) && c.All(b => b.Box.VerticalOverlap(block.Box) <= 0));
             if (column is null) columns.Add([block]);
             else column.Add(block);
         }

@@ -1,4 +1,5 @@
 using Pipeline.Core.Text;
+using Pipeline.Core.Values;
 using Pipeline.Extraction.Excel;
 using Pipeline.Extraction.Pdf.Layout;
 
@@ -20,13 +21,17 @@ public static class HeadingSplitter
         var tokens = first.Select(w => TextKey.Normalize(w.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         var starts = new List<int> { 0 };
         var covered = MatchLength(tokens, 0, config);
+        var periodRole = TakesPeriod(tokens, 0, config);
         for (var w = 1; w < first.Count; w++)
         {
             if (w < covered) continue;
             var length = MatchLength(tokens, w, config);
+            // a year after a heading that takes no period ("Peso 2021") is a column of its own
+            if (length == 0 && !periodRole && PeriodResolver.Resolve(first[w].Text) is { Kind: PeriodKind.Year }) length = 1;
             if (length == 0) continue;
             starts.Add(w);
             covered = w + length;
+            periodRole = TakesPeriod(tokens, w, config) || PeriodResolver.Resolve(first[w].Text) is not null;
         }
         if (starts.Count == 1) return [new Heading(LayoutRow.CellText(cell), cell.Box)];
         var groups = starts.Select((s, i) => first.Skip(s).Take((i + 1 < starts.Count ? starts[i + 1] : first.Count) - s).ToList()).ToList();
@@ -40,6 +45,14 @@ public static class HeadingSplitter
 
     private static double Distance(Box box, PdfWord word) =>
         word.X1 < box.X0 ? box.X0 - word.X1 : word.X0 > box.X1 ? word.X0 - box.X1 : 0;
+
+    /// <summary>Whether the heading starting at <paramref name="start"/> is a target, actual or baseline: a year after it is its period.</summary>
+    private static bool TakesPeriod(List<string[]> words, int start, WorkbookHeaderConfig config)
+    {
+        var flat = string.Join(' ', words.Skip(start).SelectMany(w => w));
+        return config.Synonyms.Any(s => s.Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline
+                                        && (flat == s.Synonym || flat.StartsWith(s.Synonym + " ", StringComparison.Ordinal)));
+    }
 
     /// <summary>How many words from <paramref name="start"/> the longest synonym spans; 0 when none starts there.</summary>
     private static int MatchLength(List<string[]> words, int start, WorkbookHeaderConfig config)

@@ -34,6 +34,9 @@ public sealed partial class KpiRow
     public bool HasName => Text(Header.Index(ColumnRole.Kpi)).Length > 0;
     public bool IsEmpty => _cells.All(c => c.Count == 0);
 
+    /// <summary>How many columns hold text.</summary>
+    public int FilledColumns => _cells.Count(c => c.Count > 0);
+
     /// <summary>Whether any target, actual, weight or baseline cell holds text.</summary>
     public bool HasValues => Header.Columns.Select((c, i) => (c.Role, i))
         .Any(x => x.Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Weight or ColumnRole.Baseline && _cells[x.i].Count > 0);

@@ -60,6 +60,8 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
                 last = i;
                 continue;
             }
+            // a lone name a line or more below the table is the next heading or paragraph, not a KPI
+            if (!kpiRow.HasValues && kpiRow.FilledColumns == 1 && samePage && row.Box.Y0 - previous!.Box.Y1 > 1.5 * height) break;
             afterHeading = false;
             // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
             var continues = current is not null && samePage && !kpiRow.HasValues && row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height;
