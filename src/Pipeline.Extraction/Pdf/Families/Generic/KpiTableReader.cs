@@ -53,6 +53,8 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
             }
             if (columns.Straddling(row.Words) >= 2) break; // running text across the columns
             var kpiRow = new KpiRow(header, columns, row);
+            // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
+            var continues = current is not null && !kpiRow.HasValues && (!samePage || row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height);
             if (afterHeading && !kpiRow.HasValues && row.Cells.Count == 1 && row.Box.Y0 - previous!.Box.Y1 <= height)
             {
                 objectives.ExtendTitle(row.Text); // the heading's title wrapped onto this line
@@ -60,11 +62,9 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
                 last = i;
                 continue;
             }
-            // a lone name a line or more below the table is the next heading or paragraph, not a KPI
-            if (!kpiRow.HasValues && kpiRow.FilledColumns == 1 && samePage && row.Box.Y0 - previous!.Box.Y1 > 1.5 * height) break;
+            // a lone name that does not continue the row above is the next heading or paragraph, not a KPI
+            if (!kpiRow.HasValues && kpiRow.FilledColumns == 1 && !continues) break;
             afterHeading = false;
-            // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
-            var continues = current is not null && samePage && !kpiRow.HasValues && row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height;
             if (kpiRow.HasName && !continues)
             {
                 Flush(ref current, ref currentObjective);
