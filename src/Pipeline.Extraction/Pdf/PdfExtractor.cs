@@ -24,10 +24,7 @@ public sealed class PdfExtractor(PdfPigTextLayer? textLayer = null, IReadOnlyLis
         if (!file.StartsWith("%PDF"u8)) throw new ExtractionException(file.Path, "not a PDF: the file does not start with %PDF");
         var text = _textLayer.Read(file.Path, ct);
         var layout = PdfLayout.From(text);
-        var (family, confidence) = _families
-            .Select(f => (Family: f, Confidence: f.Recognise(layout)))
-            .OrderByDescending(x => x.Confidence)
-            .FirstOrDefault();
+        var (family, confidence) = Recognise(layout);
         if (family is null || confidence < MinimumConfidence)
             throw new ExtractionException(file.Path, _families.Count == 0
                 ? "no PDF layout family is available in this build"
@@ -45,6 +42,25 @@ public sealed class PdfExtractor(PdfPigTextLayer? textLayer = null, IReadOnlyLis
                 Pages = text.Pages.Count,
             },
         };
+    }
+
+    /// <summary>
+    /// The most confident family. The general reader answers at most <see cref="MinimumConfidence"/>, so it is asked
+    /// last and only when no specific family was surer (its look at every row is the costliest recognition).
+    /// </summary>
+    private (IPdfFamily? Family, double Confidence) Recognise(PdfLayout layout)
+    {
+        var best = _families.Where(f => f is not GenericTableFamily)
+            .Select(f => (Family: (IPdfFamily?)f, Confidence: f.Recognise(layout)))
+            .OrderByDescending(x => x.Confidence)
+            .FirstOrDefault();
+        if (best.Confidence > MinimumConfidence) return best;
+        foreach (var general in _families.OfType<GenericTableFamily>())
+        {
+            var confidence = general.Recognise(layout);
+            if (best.Family is null || confidence > best.Confidence) best = (general, confidence);
+        }
+        return best;
     }
 
     /// <summary>

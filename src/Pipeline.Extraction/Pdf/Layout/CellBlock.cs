@@ -34,12 +34,11 @@ public static class CellBlockBuilder
         for (var i = 0; i < baselines.Count; i++)
             foreach (var fragment in baselines[i])
             {
-                var above = NearestAbove(baselines, i, fragment);
-                if (above is { } a && Continues(a.Fragment, fragment, baselines[a.Line], baselines[i], wrapLimit)
-                    && Aligned(blockOf[a.Fragment].Box, fragment.Box, fragment.LineHeight)
-                    && !RuledBetween(horizontal, a.Fragment.Box, fragment.Box))
+                if (fragment.Above is { } a && Continues(a, fragment, baselines[a.Line], baselines[i], wrapLimit)
+                    && Aligned(blockOf[a].Box, fragment.Box, fragment.LineHeight)
+                    && !RuledBetween(horizontal, a.Box, fragment.Box))
                 {
-                    var block = blockOf[a.Fragment];
+                    var block = blockOf[a];
                     block.Add(fragment);
                     blockOf[fragment] = block;
                 }
@@ -62,11 +61,19 @@ public static class CellBlockBuilder
     {
         for (var i = 0; i < baselines.Count; i++)
             foreach (var fragment in baselines[i])
-                if (NearestAbove(baselines, i, fragment) is { } a && (!tablesOnly || baselines[a.Line].Count >= 2 || baselines[i].Count >= 2))
-                    yield return fragment.Box.Y0 - a.Fragment.Box.Y1;
+                if (fragment.Above is { } a && (!tablesOnly || baselines[a.Line].Count >= 2 || baselines[i].Count >= 2))
+                    yield return fragment.Box.Y0 - a.Box.Y1;
     }
 
-    private static (CellFragment Fragment, int Line)? NearestAbove(IReadOnlyList<IReadOnlyList<CellFragment>> baselines, int line, CellFragment fragment)
+    /// <summary>Sets <see cref="CellFragment.Above"/> of every fragment of a page, once, for the measuring and the building.</summary>
+    public static void Link(IReadOnlyList<IReadOnlyList<CellFragment>> baselines)
+    {
+        for (var i = 0; i < baselines.Count; i++)
+            foreach (var fragment in baselines[i])
+                fragment.Above = NearestAbove(baselines, i, fragment);
+    }
+
+    private static CellFragment? NearestAbove(IReadOnlyList<IReadOnlyList<CellFragment>> baselines, int line, CellFragment fragment)
     {
         var height = fragment.LineHeight;
         for (var j = line - 1; j >= 0; j--)
@@ -76,7 +83,7 @@ public static class CellBlockBuilder
             if (fragment.Box.Y0 - row[0].Box.Y1 > 4 * height && fragment.Box.Y0 - row.Max(f => f.Box.Y1) > 4 * height) return null;
             foreach (var candidate in row)
                 if (candidate.Box.HorizontalOverlap(fragment.Box) > 0 && candidate.Box.CenterY < fragment.Box.Y0 + 0.2 * height)
-                    return (candidate, j);
+                    return candidate;
         }
         return null;
     }

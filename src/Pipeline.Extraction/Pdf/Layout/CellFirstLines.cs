@@ -11,20 +11,31 @@ public static class CellFirstLines
 {
     public sealed record Result(IReadOnlyList<IReadOnlyList<LayoutRow>> Rows, IReadOnlyList<IReadOnlyList<LayoutLine>> Lines);
 
+    /// <remarks>Pages are laid out in parallel (each page's stages depend only on the document's spacing); the result is the same in any order.</remarks>
     public static Result Build(IReadOnlyList<PdfPage> pages)
     {
-        var spacing = TextSpacing.Measure(pages.Select(p => LineBuilder.Build(p)).ToList());
-        var fragments = pages.Select(p => p.Words.Count == 0 ? [] : CellFragment.Cut(p, spacing.ColumnGap, spacing.LineHeight)).ToList();
+        var baselines = new IReadOnlyList<LayoutLine>[pages.Count];
+        Parallel.For(0, pages.Count, p => baselines[p] = CellFragment.Baselines(pages[p]));
+        var spacing = TextSpacing.Measure(baselines);
+        var fragments = new IReadOnlyList<IReadOnlyList<CellFragment>>[pages.Count];
+        Parallel.For(0, pages.Count, p =>
+        {
+            fragments[p] = CellFragment.Cut(baselines[p], spacing.ColumnGap, spacing.LineHeight);
+            CellBlockBuilder.Link(fragments[p]);
+        });
         // the blank between wrapped lines is a fraction of a line: a larger one measured in a short document is rows apart
         var wrap = Math.Min(WrapGap(fragments) ?? spacing.WrapGap, 0.8 * spacing.LineHeight);
         var wrapLimit = wrap + Math.Max(0.75, 0.2 * spacing.LineHeight);
         var pitch = Math.Max(spacing.LineHeight + wrap, 1);
-        var rows = pages.Select((page, p) => (IReadOnlyList<LayoutRow>)RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit, page.Rules))
-                .Select(cells => new LayoutRow(page.Number, cells)).ToList())
-            .ToList();
-        var lines = rows.Select((pageRows, p) => (IReadOnlyList<LayoutLine>)pageRows
-                .SelectMany(row => RowStacker.Stack(pages[p].Number, row.Cells, pitch)).ToList())
-            .ToList();
+        var rows = new IReadOnlyList<LayoutRow>[pages.Count];
+        var lines = new IReadOnlyList<LayoutLine>[pages.Count];
+        Parallel.For(0, pages.Count, p =>
+        {
+            var page = pages[p];
+            rows[p] = RowClusterer.Cluster(CellBlockBuilder.Build(fragments[p], wrapLimit, page.Rules))
+                .Select(cells => new LayoutRow(page.Number, cells)).ToList();
+            lines[p] = rows[p].SelectMany(row => RowStacker.Stack(page.Number, row.Cells, pitch)).ToList();
+        });
         return new Result(rows, lines);
     }
 

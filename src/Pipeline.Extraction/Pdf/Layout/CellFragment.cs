@@ -7,21 +7,32 @@ public sealed class CellFragment
     {
         Words = words;
         Box = Box.Of(words);
+        LineHeight = words.Average(w => w.Height);
     }
 
     public IReadOnlyList<PdfWord> Words { get; }
-    public Box Box { get; }
-    public double LineHeight => Words.Average(w => w.Height);
 
     /// <summary>
-    /// A page's words cut into baselines (words whose vertical extents nearly coincide, so a vertically centred
-    /// cell beside a wrapped one stays on its own baseline) and each baseline into fragments at gaps wider than
+    /// A page's words in baselines: words whose vertical extents nearly coincide, so a vertically centred cell
+    /// beside a wrapped one stays on its own baseline.
+    /// </summary>
+    public static IReadOnlyList<LayoutLine> Baselines(PdfPage page) => page.Words.Count == 0 ? [] : LineBuilder.Build(page, overlap: 0.8);
+    public Box Box { get; }
+    public double LineHeight { get; }
+
+    /// <summary>The index of this fragment's baseline on its page.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>The nearest fragment above this one in its column (<see cref="CellBlockBuilder"/>), null when none is near.</summary>
+    public CellFragment? Above { get; internal set; }
+
+    /// <summary>
+    /// A page's baselines (<see cref="Baselines"/>) cut into fragments at gaps wider than
     /// <paramref name="columnGap"/>. One list of fragments per baseline, top to bottom, each left to right.
     /// </summary>
     /// <param name="lineHeight">The body text's line height: larger type (a heading) has wider spaces, so its column gap scales up.</param>
-    public static IReadOnlyList<IReadOnlyList<CellFragment>> Cut(PdfPage page, double columnGap, double lineHeight)
+    public static IReadOnlyList<IReadOnlyList<CellFragment>> Cut(IReadOnlyList<LayoutLine> baselines, double columnGap, double lineHeight)
     {
-        var baselines = LineBuilder.Build(page, overlap: 0.8);
         var result = new List<IReadOnlyList<CellFragment>>(baselines.Count);
         foreach (var line in baselines)
         {
@@ -38,6 +49,7 @@ public sealed class CellFragment
                 current.Add(line.Words[i]);
             }
             fragments.Add(new CellFragment(current));
+            foreach (var f in fragments) f.Line = result.Count;
             result.Add(fragments);
         }
         return result;

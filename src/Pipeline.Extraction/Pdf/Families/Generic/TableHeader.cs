@@ -18,6 +18,8 @@ public sealed class TableHeader
 {
     private static readonly ColumnRole[] ValueRoles = [ColumnRole.Target, ColumnRole.Actual, ColumnRole.Weight, ColumnRole.Baseline];
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkbookHeaderConfig, HashSet<string>> IndicatorWords = new();
+
     private TableHeader(LayoutRow row, List<HeaderColumn> columns)
     {
         Row = row;
@@ -31,6 +33,10 @@ public sealed class TableHeader
     /// <summary>The header a row is, or null: it must name an indicator column and a target, actual, weight or baseline column.</summary>
     public static TableHeader? Match(LayoutRow row, HeaderMatcher matcher, WorkbookHeaderConfig config, int? year)
     {
+        // most rows name no indicator column at all: one look at their words settles it
+        var indicatorWords = IndicatorWords.GetValue(config, c => c.Synonyms.Where(s => s.Role == ColumnRole.Kpi).Select(s => s.Synonym.Split(' ')[0]).ToHashSet(StringComparer.Ordinal));
+        if (!row.Words.Any(w => w.Text.Length >= 3 && char.IsLetter(w.Text[0])
+                                && TextKey.Normalize(w.Text).Split(' ').Any(indicatorWords.Contains))) return null;
         var columns = new List<HeaderColumn>();
         foreach (var cell in row.Cells)
         {
