@@ -7,16 +7,11 @@ namespace Pipeline.Extraction.Tests.Pdf;
 /// <summary>The PdfPig text layer on damaged PDFs: every case is one clear line, within the deadline, never a hang.</summary>
 public sealed class BadPdfTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pipeline-pdf-");
+    private readonly PdfScratch _files = new("pipeline-pdf-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _files.Write(name, bytes);
 
     public static TheoryData<string, string> Cases => new()
     {

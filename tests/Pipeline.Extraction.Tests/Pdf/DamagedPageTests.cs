@@ -13,16 +13,11 @@ namespace Pipeline.Extraction.Tests.Pdf;
 /// </summary>
 public sealed class DamagedPageTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pipeline-damaged-");
+    private readonly PdfScratch _files = new("pipeline-damaged-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _files.Write(name, bytes);
 
     [Fact]
     public void A_corrupt_content_stream_is_a_warning_naming_its_page_and_the_other_pages_read()

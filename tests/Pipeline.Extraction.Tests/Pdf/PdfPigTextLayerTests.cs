@@ -7,16 +7,11 @@ namespace Pipeline.Extraction.Tests.Pdf;
 /// <summary>The PdfPig text layer on PDFs of our own generator: words, boxes, rotation, rules, ligatures.</summary>
 public sealed class PdfPigTextLayerTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pipeline-textlayer-");
+    private readonly PdfScratch _files = new("pipeline-textlayer-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _files.Write(name, bytes);
 
     [Fact]
     public void Words_come_in_reading_order_with_boxes_from_the_top_left_corner()

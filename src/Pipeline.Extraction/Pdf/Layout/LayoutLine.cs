@@ -31,15 +31,7 @@ public sealed record LayoutLine
         {
             _words = value;
             _segments = null;
-            double x0 = double.MaxValue, y0 = double.MaxValue, x1 = double.MinValue, y1 = double.MinValue;
-            foreach (var w in value)
-            {
-                x0 = Math.Min(x0, w.X0);
-                y0 = Math.Min(y0, w.Y0);
-                x1 = Math.Max(x1, w.X1);
-                y1 = Math.Max(y1, w.Y1);
-            }
-            (X0, Y0, X1, Y1) = (x0, y0, x1, y1);
+            if (value.Count > 0) (X0, Y0, X1, Y1) = Box.Of(value);
             Text = string.Join(' ', value.Select(w => w.Text));
         }
     }
