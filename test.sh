@@ -28,6 +28,14 @@ apt_install() {
 
 command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK is required (dotnet not on PATH)"; exit 2; }
 
+# The corpus suite prints the seeds with real tools (tests/Pipeline.Corpus.Tests/Renderings): Chromium and LibreOffice.
+if [ "$target" != "Pipeline.sln" ]; then
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+  command -v soffice >/dev/null 2>&1 || apt_install libreoffice-writer
+  fc-list 2>/dev/null | grep -q "Liberation Serif" || apt_install fonts-liberation
+  fc-list 2>/dev/null | grep -q "DejaVu Serif" || apt_install fonts-dejavu-core
+fi
+
 # PostgreSQL server binaries (initdb, pg_ctl, postgres).
 pg_bin=""
 for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && pg_bin="$dir"; done
