@@ -33,6 +33,8 @@ public sealed class PdfLayout
     {
         var built = CellFirstLines.Build(text.Pages);
         var lines = RunningText.Remove(text.Pages, built.Lines);
+        if (Enumerable.Range(0, lines.Count).All(p => lines[p].Count == built.Lines[p].Count))
+            return new PdfLayout(text, built.Rows, lines); // no running text: the rows stand as built
         var kept = new HashSet<PdfWord>(lines.SelectMany(p => p).SelectMany(l => l.Words), ReferenceEqualityComparer.Instance);
         var rows = built.Rows.Select(pageRows => (IReadOnlyList<LayoutRow>)pageRows
                 .Select(row => Keep(row, kept)).OfType<LayoutRow>().ToList())

@@ -73,7 +73,7 @@ public sealed class DamagedPageTests : IDisposable
     }
 
     [Fact]
-    public void Cancellation_stops_the_reader_between_pages()
+    public async Task Cancellation_stops_the_reader_between_pages()
     {
         var path = Write("long.pdf", BadPdfs.ManyPages(3000));
         var reader = new PdfPigReader(path);
@@ -87,7 +87,7 @@ public sealed class DamagedPageTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => reader.Read(cts.Token));
 
-        canceller.Wait();
+        await canceller;
         Assert.InRange(reader.Page, 10, 2999);
     }
 

@@ -20,6 +20,10 @@ public sealed class CellFragment
     public Box Box { get; }
     public double LineHeight { get; }
 
+    /// <summary>The baseline this fragment was cut from, and how many fragments it was cut into.</summary>
+    public LayoutLine? Baseline { get; private set; }
+    public int BaselineFragments { get; private set; }
+
     /// <summary>The index of this fragment's baseline on its page.</summary>
     public int Line { get; private set; }
 
@@ -49,7 +53,12 @@ public sealed class CellFragment
                 current.Add(line.Words[i]);
             }
             fragments.Add(new CellFragment(current));
-            foreach (var f in fragments) f.Line = result.Count;
+            foreach (var f in fragments)
+            {
+                f.Line = result.Count;
+                f.Baseline = line;
+                f.BaselineFragments = fragments.Count;
+            }
             result.Add(fragments);
         }
         return result;

@@ -12,7 +12,7 @@ public static class RowStacker
     {
         if (row.Count == 1)
         {
-            foreach (var line in row[0].Lines) yield return new LayoutLine(page, line.Words);
+            foreach (var line in row[0].Lines) yield return Whole([line]) ?? new LayoutLine(page, line.Words);
             yield break;
         }
         var top = row.Min(b => b.Box.Y0);
@@ -34,11 +34,25 @@ public static class RowStacker
         var height = row.Average(b => b.Lines[0].LineHeight);
         foreach (var (slot, fragments) in slots)
         {
-            var words = fragments.SelectMany(f => f.Words).OrderBy(w => w.X0).ToList();
             var shareBaseline = fragments.All(f => Math.Abs(f.Box.CenterY - fragments[0].Box.CenterY) <= 0.3 * height);
+            if (shareBaseline && Whole(fragments) is { } whole)
+            {
+                yield return whole;
+                continue;
+            }
+            var words = fragments.SelectMany(f => f.Words).OrderBy(w => w.X0).ToList();
             var y0 = top + slot * pitch;
             yield return shareBaseline ? new LayoutLine(page, words) : new LayoutLine(page, words) { Band = (y0, y0 + height) };
         }
+    }
+
+    /// <summary>The baseline the fragments were cut from when they are all of it (the line needs no rebuilding), else null.</summary>
+    private static LayoutLine? Whole(IReadOnlyList<CellFragment> fragments)
+    {
+        var baseline = fragments[0].Baseline;
+        return baseline is not null && fragments.Count == fragments[0].BaselineFragments && fragments.All(f => ReferenceEquals(f.Baseline, baseline))
+            ? baseline
+            : null;
     }
 
     /// <summary>

@@ -48,9 +48,28 @@ public sealed record TextSpacing(double WordGap, double WrapGap, double LineHeig
         return (groups.FirstOrDefault(g => g.Count() >= minimum) ?? groups.OrderByDescending(g => g.Count()).First()).Key;
     }
 
+    /// <summary>The value at index Count / 2 of the sorted values, found without sorting them all (quickselect).</summary>
     private static double Median(List<double> values)
     {
-        values.Sort();
-        return values[values.Count / 2];
+        var a = values.ToArray();
+        int k = a.Length / 2, lo = 0, hi = a.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i > j) break;
+                (a[i], a[j]) = (a[j], a[i]);
+                i++;
+                j--;
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return a[k];
     }
 }
