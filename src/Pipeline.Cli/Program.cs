@@ -29,15 +29,26 @@ if (parse.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 using var cancel = new CancellationTokenSource();
+// a signal's handler runs on a thread of its own and may come while the process is exiting: nothing is left to stop then
+void Stop()
+{
+    try
+    {
+        cancel.Cancel();
+    }
+    catch (ObjectDisposedException)
+    {
+    }
+}
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
-    cancel.Cancel();
+    Stop();
 };
 // SIGTERM (systemd, docker stop, kill) stops as Ctrl-C does: the scheduler lets its jobs finish or marks them interrupted
 using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
-    cancel.Cancel();
+    Stop();
 });
 return await parse.InvokeAsync(cancellationToken: cancel.Token);

@@ -134,7 +134,34 @@ public sealed class SchedulerTests
     [MemberData(nameof(Dialects))]
     public async Task A_node_stopped_mid_run_leaves_it_interrupted_with_no_half_loaded_file_and_the_next_start_runs_it_again(string dialect)
     {
-        var samples = SchedulerBed.Samples();
+        // the sample chamber with a practice export large enough (some seconds to stage) that the stop always lands
+        // before the run ends, however fast the documents before it load
+        var copy = Directory.CreateTempSubdirectory("pipeline-slow-samples-");
+        try
+        {
+            await StoppedMidRun(dialect, SlowSamples(copy.FullName));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    private static string SlowSamples(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(SchedulerBed.Samples(), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(SchedulerBed.Samples(), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var practices = Directory.EnumerateFiles(folder, "pratiche-*.csv", SearchOption.AllDirectories).Single();
+        Pipeline.Samples.Feeds.FeedFiles.WritePractices(practices, 800_000, seed: 7);
+        return folder;
+    }
+
+    private async Task StoppedMidRun(string dialect, string samples)
+    {
         await using var bed = await SchedulerBed.CreateAsync(dialect, samples);
         var node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly()], stopGrace: TimeSpan.Zero);
         await ScheduleSync.TriggerNowAsync(node.Scheduler, Job, RetrySettings.Default, "test");
