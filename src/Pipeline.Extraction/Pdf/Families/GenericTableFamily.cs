@@ -57,8 +57,9 @@ public sealed class GenericTableFamily(WorkbookHeaderConfig config) : IPdfFamily
             card = EndCard(card, objectives);
             if (objectives.TryHeading(rows[i])) heading = rows[i];
             else if (heading is not null && rows[i].Cells.Count == 1 && rows[i].Page == heading.Page
-                     && rows[i].Box.Y0 - heading.Box.Y1 <= rows[i].Cells[0].Lines[0].LineHeight)
-                objectives.ExtendTitle(rows[i].Text); // the heading's title wrapped onto this line
+                     && rows[i].Box.Y0 - heading.Box.Y1 <= rows[i].Cells[0].Lines[0].LineHeight
+                     && Math.Abs(rows[i].Cells[0].Lines[0].LineHeight - heading.Cells[^1].Lines[^1].LineHeight) < 0.5)
+                objectives.ExtendTitle(rows[i].Text); // the heading's title wrapped onto this line (in the heading's type, not the body's)
             else heading = null;
         }
         var hasActuals = kpis.Any(k => k.Actuals.Count > 0);

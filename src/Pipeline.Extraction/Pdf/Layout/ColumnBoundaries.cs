@@ -43,6 +43,21 @@ public sealed class ColumnBoundaries
         return index;
     }
 
+    /// <summary>
+    /// Whether a line of words passes from one column to the next at an ordinary space: running text laid across the
+    /// columns. The cells of a row glued into one fragment are apart by more than the line's usual space.
+    /// </summary>
+    public bool RunsAcross(IReadOnlyList<PdfWord> line)
+    {
+        if (line.Count < 3) return false;
+        var gaps = new List<double>();
+        for (var i = 1; i < line.Count; i++) gaps.Add(line[i].X0 - line[i - 1].X1);
+        var usual = gaps.Order().ElementAt(gaps.Count / 2);
+        for (var i = 1; i < line.Count; i++)
+            if (ColumnOf(line[i]) != ColumnOf(line[i - 1]) && gaps[i - 1] < 1.5 * usual + 0.5) return true;
+        return false;
+    }
+
     /// <summary>Words of <paramref name="words"/> that straddle a column start: running text across the table, not a row of it.</summary>
     public int Straddling(IEnumerable<PdfWord> words) =>
         words.Count(w => _starts.Skip(1).Any(x => w.X0 < x - 2 && w.X1 > x + 2));

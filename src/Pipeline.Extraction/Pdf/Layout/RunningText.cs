@@ -24,7 +24,8 @@ public static partial class RunningText
                 if (!places.TryGetValue(key, out var list)) places[key] = list = [];
                 if (list.Count == 0 || list[^1].Page != p) list.Add((p, Edge(line, pages[p])));
             }
-        var threshold = Math.Max(3, pages.Count / 2);
+        // on every page of a two-page document, else on three pages or half of them
+        var threshold = pages.Count == 2 ? 2 : Math.Max(3, pages.Count / 2);
         // per text, the usual distance from the edge, when enough pages print it there
         var running = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (key, list) in places)

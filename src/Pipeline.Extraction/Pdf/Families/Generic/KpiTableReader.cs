@@ -52,10 +52,12 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
                 continue;
             }
             if (columns.Straddling(row.Words) >= 2) break; // running text across the columns
+            if (section && row.Cells[0].Lines.Any(l => columns.RunsAcross(l.Words))) break; // a paragraph after the table
             var kpiRow = new KpiRow(header, columns, row);
             // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
             var continues = current is not null && !kpiRow.HasValues && (!samePage || row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height);
-            if (afterHeading && !kpiRow.HasValues && row.Cells.Count == 1 && row.Box.Y0 - previous!.Box.Y1 <= height)
+            if (afterHeading && !kpiRow.HasValues && row.Cells.Count == 1 && row.Box.Y0 - previous!.Box.Y1 <= height
+                && Math.Abs(row.Cells[0].Lines[0].LineHeight - previous.Cells[^1].Lines[^1].LineHeight) < 0.5)
             {
                 objectives.ExtendTitle(row.Text); // the heading's title wrapped onto this line
                 previous = row;

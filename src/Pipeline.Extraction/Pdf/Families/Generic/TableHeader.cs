@@ -77,14 +77,15 @@ public sealed class TableHeader
         var cells = row.Cells.Select(c => (Cell: c, Period: PeriodResolver.Resolve(LayoutRow.CellText(c), year))).ToList();
         if (cells.Count == 0 || cells.Any(c => c.Period is null)) return false;
         var columns = Columns.ToList();
-        foreach (var group in cells.GroupBy(c => columns.FindIndex(h => h.X0 - 2 <= c.Cell.Box.X1 && c.Cell.Box.X0 <= h.X1 + 2)))
-        {
-            if (group.Key < 0 || columns[group.Key].Role is not (ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline)) return false;
-        }
+        // a period belongs to the group label over it, or to the nearest one on its left (a label spanning empty cells)
+        int GroupOf(Box cell) => columns.FindLastIndex(h => h.X0 - 2 <= cell.X1);
+        if (cells.Any(c => GroupOf(c.Cell.Box) is var g && (g < 0 || columns[g].Role is not (ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline))))
+            return false;
         var replaced = new List<HeaderColumn>();
-        foreach (var column in columns)
+        for (var index = 0; index < columns.Count; index++)
         {
-            var under = cells.Where(c => column.X0 - 2 <= c.Cell.Box.X1 && c.Cell.Box.X0 <= column.X1 + 2).ToList();
+            var column = columns[index];
+            var under = cells.Where(c => GroupOf(c.Cell.Box) == index).ToList();
             if (under.Count == 0) replaced.Add(column);
             else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), u.Period!.ToReportingPeriod(), u.Cell.Box.X0, u.Cell.Box.X1)));
         }
@@ -100,9 +101,14 @@ public sealed class TableHeader
 
     private static (ColumnRole Role, Period? Period)? Role(HeaderMatcher matcher, string text, int? year)
     {
+        // a heading is a few words ("Risultato atteso al 31/12/2021"); a cell of running words that starts like one
+        // ("Indicatore di soddisfazione delle imprese …") is data
+        var tokens = TextKey.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length > 7) return null;
         if (matcher.Match(0, text, year) is { } spec) return (spec.Role, spec.Period);
-        // a year or date alone names a period column: a target unless a group label says otherwise
-        return PeriodResolver.Resolve(text, year) is { } period && TextKey.Normalize(text).Split(' ').Length <= 4
+        // a year or date alone names a period column: a target unless a group label says otherwise; a value is no heading
+        return tokens.Length <= 4 && !text.Any(c => c is '>' or '<' or '=' or '≥' or '≤') && tokens.Count(t => t.Length == 4 && t.All(char.IsDigit)) <= 1
+               && PeriodResolver.Resolve(text, year) is { } period
             ? (ColumnRole.Target, period.ToReportingPeriod())
             : null;
     }
