@@ -1,3 +1,4 @@
+using Pipeline.Core.Model;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Core.Objectives;
@@ -52,6 +53,25 @@ public static partial class ObjectiveCodes
             : t.Value.ToUpperInvariant());
         if (prefix is not null) tokens = tokens.Prepend(CanonicalPrefix(prefix.Value.Value));
         return string.Join('.', tokens);
+    }
+
+    /// <summary>
+    /// The level a code's letter prefix names: OS (OBS, OB.S) → strategic, OP and OO → operational, AS, AR and AMB →
+    /// area, AZ → action; null for a code without one ("1.1", "A.1"). The one table of prefixes every reader uses.
+    /// </summary>
+    public static ObjectiveLevel? LevelOfPrefix(string code)
+    {
+        var (prefix, segments) = Read(code);
+        var letters = prefix is { } p ? CanonicalPrefix(p.Value)
+            : segments.Count > 1 && segments[0].Value.ToUpperInvariant() == "AZ" ? "AZ" : null;
+        return letters switch
+        {
+            "OS" => ObjectiveLevel.Strategic,
+            "OP" or "OO" => ObjectiveLevel.Operational,
+            "AS" or "AR" or "AMB" => ObjectiveLevel.Area,
+            "AZ" => ObjectiveLevel.Action,
+            _ => null,
+        };
     }
 
     /// <summary>The number of segments after any prefix: <c>1</c> → 1, <c>1.1</c> → 2, <c>A.1</c> → 2, <c>A1</c> → 2, <c>OP.01.01.01</c> → 3.</summary>

@@ -88,13 +88,7 @@ public static partial class ObjectiveHeadingParser
         : words.Groups["act"].Success ? ObjectiveLevel.Action
         : null;
 
-    private static ObjectiveLevel? PrefixLevel(string prefix) => prefix switch
-    {
-        "OS" or "OBS" or "OB.S" => ObjectiveLevel.Strategic,
-        "OP" or "OO" => ObjectiveLevel.Operational,
-        "AS" or "AR" or "AMB" => ObjectiveLevel.Area,
-        _ => null,
-    };
+    private static ObjectiveLevel? PrefixLevel(string prefix) => ObjectiveCodes.LevelOfPrefix(prefix);
 
     [GeneratedRegex(
         @"^(?:(?<area>are[ae]\s+strategic(?:a|he)|ambit[oi]\s+strategic[oi]|are[ae]|ambit[oi]|ass[ei])" +

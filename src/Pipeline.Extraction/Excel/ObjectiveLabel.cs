@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Model;
+using Pipeline.Core.Objectives;
 
 namespace Pipeline.Extraction.Excel;
 
@@ -39,19 +40,8 @@ public sealed partial record ObjectiveLabel(ObjectiveLevel? Level, string? Code,
         return IsCode(code, hasSeparator) ? (code, m.Groups["title"].Value.Trim()) : (null, text.Trim());
     }
 
-    /// <summary>The level a code's prefix names: AS → area, OS → strategic, OP/OO → operational; else null.</summary>
-    public static ObjectiveLevel? LevelOfCode(string code)
-    {
-        var prefix = CodePrefix().Match(code);
-        return prefix.Success ? prefix.Groups[1].Value.ToUpperInvariant() switch
-        {
-            "AS" => ObjectiveLevel.Area,
-            "OS" => ObjectiveLevel.Strategic,
-            "OP" or "OO" => ObjectiveLevel.Operational,
-            "AZ" => ObjectiveLevel.Action,
-            _ => null,
-        } : null;
-    }
+    /// <summary>The level a code's prefix names (<see cref="ObjectiveCodes.LevelOfPrefix"/>); else null.</summary>
+    public static ObjectiveLevel? LevelOfCode(string code) => ObjectiveCodes.LevelOfPrefix(code);
 
     private static bool IsCode(string code, bool hasSeparator)
     {
@@ -84,9 +74,6 @@ public sealed partial record ObjectiveLabel(ObjectiveLevel? Level, string? Code,
 
     [GeneratedRegex(@"^(?:[A-Za-z]{1,4}[.\-]?\d+[A-Za-z]?|\d+)(?:[.\-](?:\d+|[A-Za-z]{1,3}\d*))*\.?$")]
     private static partial Regex CodeOnly();
-
-    [GeneratedRegex(@"^([A-Za-z]{2})[.\-]?\d")]
-    private static partial Regex CodePrefix();
 
     [GeneratedRegex(@"^(?:19|20)\d{2}$")]
     private static partial Regex Year();

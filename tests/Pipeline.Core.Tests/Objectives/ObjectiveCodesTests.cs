@@ -1,3 +1,4 @@
+using Pipeline.Core.Model;
 using Pipeline.Core.Objectives;
 
 namespace Pipeline.Core.Tests.Objectives;
@@ -26,6 +27,25 @@ public sealed class ObjectiveCodesTests
     [InlineData("", null)]
     public void ParentOf(string code, string? parent) =>
         Assert.Equal(parent, ObjectiveCodes.ParentOf(code));
+
+    [Theory]
+    [InlineData("OS.01.02", ObjectiveLevel.Strategic)]
+    [InlineData("OBS 01", ObjectiveLevel.Strategic)]
+    [InlineData("OB.S.1", ObjectiveLevel.Strategic)]
+    [InlineData("OS", ObjectiveLevel.Strategic)]
+    [InlineData("OP.01.01.01", ObjectiveLevel.Operational)]
+    [InlineData("op 1.1.3", ObjectiveLevel.Operational)]
+    [InlineData("OO.1.1", ObjectiveLevel.Operational)]
+    [InlineData("AS.1", ObjectiveLevel.Area)]
+    [InlineData("AMB.2", ObjectiveLevel.Area)]
+    [InlineData("AZ.1.2", ObjectiveLevel.Action)]
+    [InlineData("1.1", null)]
+    [InlineData("A.1", null)]
+    [InlineData("B.2.1", null)]
+    [InlineData("AZ", null)]
+    [InlineData("", null)]
+    public void LevelOfPrefix(string code, ObjectiveLevel? level) =>
+        Assert.Equal(level, ObjectiveCodes.LevelOfPrefix(code));
 
     [Theory]
     [InlineData("OS.01.02", "OS.1.2")]

@@ -108,17 +108,13 @@ public sealed class ObjectiveTracker
         return _lastByLevel.Where(kv => kv.Key < level).OrderByDescending(kv => kv.Key).Select(kv => kv.Value).FirstOrDefault();
     }
 
-    /// <summary>The level a code's shape implies: OS/OP/AS prefixes, else its depth (1: area or strategic, 2: strategic, more: operational).</summary>
+    /// <summary>The level a code's shape implies: its prefix (<see cref="ObjectiveCodes.LevelOfPrefix"/>), else its depth (1: area or strategic, 2: strategic, more: operational).</summary>
     private static ObjectiveLevel LevelOf(string? code)
     {
         if (code is null) return ObjectiveLevel.Operational;
-        var upper = code.TrimStart().ToUpperInvariant();
-        if (upper.StartsWith("OS", StringComparison.Ordinal)) return ObjectiveLevel.Strategic;
-        if (upper.StartsWith("OP", StringComparison.Ordinal) || upper.StartsWith("OO", StringComparison.Ordinal)) return ObjectiveLevel.Operational;
-        if (upper.StartsWith("AS", StringComparison.Ordinal)) return ObjectiveLevel.Area;
-        return ObjectiveCodes.Depth(code) switch
+        return ObjectiveCodes.LevelOfPrefix(code) ?? ObjectiveCodes.Depth(code) switch
         {
-            <= 1 => char.IsLetter(upper[0]) ? ObjectiveLevel.Area : ObjectiveLevel.Strategic,
+            <= 1 => char.IsLetter(code.TrimStart()[0]) ? ObjectiveLevel.Area : ObjectiveLevel.Strategic,
             2 => ObjectiveLevel.Strategic,
             _ => ObjectiveLevel.Operational,
         };
