@@ -48,7 +48,13 @@ public sealed class ObjectiveCard
             case "parent": ParentCode = ObjectiveHeadingParser.Parse(value)?.Code ?? (value.Length > 0 ? value : null); break;
             case "weight": Weight = ItalianNumber.Parse(value)?.Value; break;
             default:
-                if (key != "title") Level ??= ObjectiveHeadingParser.LevelFromWords(key.Replace("strategic", "obiettivo strategico").Replace("operational", "obiettivo operativo").Replace("area", "area strategica"));
+                Level ??= key switch
+                {
+                    "strategic" => ObjectiveLevel.Strategic,
+                    "operational" => ObjectiveLevel.Operational,
+                    "area" => ObjectiveLevel.Area,
+                    _ => null,
+                };
                 if (ObjectiveHeadingParser.Parse(value) is { Title.Length: > 0 } heading && (Code is null || ObjectiveCodes.Key(heading.Code) == ObjectiveCodes.Key(Code)))
                 {
                     Code ??= heading.Code;

@@ -23,12 +23,14 @@ public sealed class TableHeader
     private TableHeader(LayoutRow row, List<HeaderColumn> columns)
     {
         Row = row;
-        Columns = columns.OrderBy(c => c.X0).ToList();
+        _columns = columns.OrderBy(c => c.X0).ToList();
     }
 
     public LayoutRow Row { get; }
-    public IReadOnlyList<HeaderColumn> Columns { get; private set; }
-    public int Index(ColumnRole role) => Columns.ToList().FindIndex(c => c.Role == role);
+    public IReadOnlyList<HeaderColumn> Columns => _columns;
+    public int Index(ColumnRole role) => _columns.FindIndex(c => c.Role == role);
+
+    private List<HeaderColumn> _columns;
 
     /// <summary>The header a row is, or null: it must name an indicator column and a target, actual, weight or baseline column.</summary>
     public static TableHeader? Match(LayoutRow row, HeaderMatcher matcher, WorkbookHeaderConfig config, int? year)
@@ -89,7 +91,7 @@ public sealed class TableHeader
             if (under.Count == 0) replaced.Add(column);
             else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), u.Period!.ToReportingPeriod(), u.Cell.Box.X0, u.Cell.Box.X1)));
         }
-        Columns = replaced.OrderBy(c => c.X0).ToList();
+        _columns = replaced.OrderBy(c => c.X0).ToList();
         return true;
     }
 
