@@ -37,7 +37,14 @@ public sealed class MigrationRunner(SqlDialect dialect)
     public async Task<IReadOnlyList<Migration>> ApplyAsync(CancellationToken ct = default)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(CreateLedger, cancellationToken: ct));
+        // The ledger is created under the migration lock too: two nodes starting together on an empty PostgreSQL
+        // database would otherwise both run CREATE TABLE IF NOT EXISTS and one fail on pg_type's unique index.
+        await using (var ledgerTx = await connection.BeginTransactionAsync(ct))
+        {
+            await dialect.LockForMigrationAsync(connection, ledgerTx, ct);
+            await connection.ExecuteAsync(new CommandDefinition(CreateLedger, transaction: ledgerTx, cancellationToken: ct));
+            await ledgerTx.CommitAsync(ct);
+        }
         var applied = new List<Migration>();
         foreach (var migration in Available())
         {
