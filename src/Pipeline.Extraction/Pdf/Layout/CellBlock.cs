@@ -8,6 +8,9 @@ public sealed class CellBlock(CellFragment first)
     public IReadOnlyList<CellFragment> Lines => _lines;
     public Box Box { get; private set; } = first.Box;
 
+    /// <summary>The cell's words in reading order: line by line, each left to right.</summary>
+    public IEnumerable<PdfWord> Words => _lines.SelectMany(l => l.Words);
+
     public void Add(CellFragment line)
     {
         _lines.Add(line);

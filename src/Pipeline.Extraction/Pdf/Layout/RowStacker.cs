@@ -17,7 +17,7 @@ public static class RowStacker
         }
         var top = row.Min(b => b.Box.Y0);
         var slots = new SortedDictionary<int, List<CellFragment>>();
-        foreach (var column in Columns(row))
+        foreach (var column in LayoutRow.Columns(row))
         {
             var next = 0;
             foreach (var block in column)
@@ -53,21 +53,5 @@ public static class RowStacker
         return baseline is not null && fragments.Count == fragments[0].BaselineFragments && fragments.All(f => ReferenceEquals(f.Baseline, baseline))
             ? baseline
             : null;
-    }
-
-    /// <summary>
-    /// The row's blocks grouped by column (blocks one above the other whose horizontal extents overlap), each top to
-    /// bottom. Blocks beside each other are never one column, even when a cell's text runs over into its neighbour's.
-    /// </summary>
-    private static List<List<CellBlock>> Columns(IReadOnlyList<CellBlock> row)
-    {
-        var columns = new List<List<CellBlock>>();
-        foreach (var block in row.OrderBy(b => b.Box.Y0))
-        {
-            var column = columns.FirstOrDefault(c => c.Any(b => b.Box.HorizontalOverlap(block.Box) > 0) && c.All(b => b.Box.VerticalOverlap(block.Box) <= 0));
-            if (column is null) columns.Add([block]);
-            else column.Add(block);
-        }
-        return columns;
     }
 }

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core.Extraction;
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
+
+namespace Pipeline.Extraction.Pdf.Families.Pira;
+
+/// <summary>
+/// Turns the card drafts into the extraction's objectives and KPIs: the objective code from its title ("(C5) …"),
+/// the KPI code from its label ("KPISTD 76"), "Valori osservati" as the baseline (raw), "Risultati attesi" as the
+/// targets per year (<see cref="TargetExpression"/>), "Fonte dei dati" as the source system.
+/// </summary>
+public sealed partial class CardBuilder
+{
+    public List<ExtractedObjective> Objectives { get; } = [];
+    public List<ExtractedKpi> Kpis { get; } = [];
+    public List<string> Warnings { get; } = [];
+    public HashSet<int> Years { get; } = [];
+
+    public void Build(IReadOnlyList<ObjectiveDraft> objectives, IReadOnlyList<KpiDraft> kpis)
+    {
+        for (var i = 0; i < objectives.Count; i++) Objectives.Add(Objective(objectives[i], $"o{i + 1}"));
+        foreach (var k in kpis)
+            if (Kpi(k, $"k{Kpis.Count + 1}") is { } kpi) Kpis.Add(kpi);
+    }
+
+    private static ExtractedObjective Objective(ObjectiveDraft o, string id)
+    {
+        var title = Clean(o.Title.Text) ?? "";
+        string? code = null;
+        if (PiraVocabulary.ObjectiveCode(title) is { Success: true } m)
+        {
+            code = Regex.Replace(m.Groups[1].Value, @"\s+", "");
+            title = title[m.Length..].Trim();
+        }
+        var box = o.Title.Box is { } t && o.Title.Page == o.Page ? o.Box.Union(t) : o.Box;
+        return new ExtractedObjective
+        {
+            Id = id, Code = code, Level = "strategic", Title = title,
+            OrgUnits = Clean(o.Responsible.Text) is { } r ? [r] : [],
+            Mission = o.Mission, Programme = null,
+            Source = SourceRef.ForPage(o.Page, box.ToArray()),
+        };
+    }
+
+    private ExtractedKpi? Kpi(KpiDraft k, string id)
+    {
+        var (code, name) = CodeAndName(k.Label, Clean(k.Name.Text) ?? "");
+        if (name.Length == 0)
+        {
+            Warnings.Add($"page {k.Page}: KPI without a name skipped");
+            return null;
+        }
+        var expected = k.Expected.Box is { } e ? SourceRef.ForPage(k.Expected.Page, e.ToArray()) : SourceRef.ForPage(k.Page, k.Box.ToArray());
+        var targets = new List<ExtractedTarget>();
+        foreach (var t in TargetExpression.Parse(k.Expected.Text))
+        {
+            if (t.Period is null) continue;
+            if (int.TryParse(t.Period[..4], out var y)) Years.Add(y);
+            targets.Add(new ExtractedTarget(t.Period, t, expected));
+        }
+        var observed = Clean(k.Observed.Text);
+        RawNumber? baseline = null;
+        if (observed is not null && observed.Trim('\'', '-', '’', '–', ' ').Length > 0)
+            baseline = new RawNumber(observed, ItalianNumber.Parse(observed)?.Value);
+        var box = k.Name.Box is { } n && k.Name.Page == k.Page ? k.Box.Union(n) : k.Box;
+        return new ExtractedKpi
+        {
+            Id = id, Objective = $"o{k.Objective + 1}", Code = code, Name = name,
+            Algorithm = Clean(k.Algorithm.Text), SourceSystem = Clean(k.Source.Text),
+            Unit = targets.Select(t => t.Value.Unit).FirstOrDefault(u => u is not null),
+            Baseline = baseline, Targets = targets,
+            Source = SourceRef.ForPage(k.Page, box.ToArray()),
+        };
+    }
+
+    /// <summary>
+    /// The KPI's code and name from its label and value: the code is the label's "KPI… n"; the name is the value,
+    /// or, when the row has none, the label's parenthesised qualifier ("KPISTD 166 (Qualità/tempestività)"). A value
+    /// that itself starts with a code and a qualifier ("INDICATORE | KPISTD 166 (…)") is read the same way.
+    /// </summary>
+    public static (string? Code, string Name) CodeAndName(string label, string value)
+    {
+        var (code, qualifier) = Split(label);
+        if (value.Length > 0 && code is null && PiraVocabulary.KpiCode(value).Success)
+        {
+            var (valueCode, rest) = Split(value);
+            return (valueCode, rest);
+        }
+        return (code, value.Length > 0 ? value : qualifier);
+    }
+
+    /// <summary>"KPISTD 76 (Qualità/…) rest" → ("KPISTD 76", "rest"), or the qualifier without brackets when nothing follows it.</summary>
+    private static (string? Code, string Remainder) Split(string text)
+    {
+        var m = PiraVocabulary.KpiCode(text);
+        var code = m.Success ? Regex.Replace(m.Value, @"\s+", " ").Trim() : null;
+        var rest = (m.Success ? text[m.Length..] : KpiWord().Replace(text, "")).Trim();
+        if (rest.StartsWith('(') && rest.IndexOf(')') is var close and > 0)
+        {
+            var after = rest[(close + 1)..].Trim();
+            rest = after.Length > 0 ? after : rest[1..close].Trim();
+        }
+        return (code, rest);
+    }
+
+    private static string? Clean(string text)
+    {
+        var t = TextKey.Clean(text).Trim();
+        return t.Length == 0 ? null : t;
+    }
+
+    [GeneratedRegex(@"^\s*(?:INDICATORE|KPI\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KpiWord();
+}
