@@ -64,6 +64,7 @@ public static partial class PiraVocabulary
         var field = CardField.None;
         for (var k = 1; k <= words.Count; k++)
         {
+            if (TextKey.Normalize(words[k - 1]).Length == 0) break; // punctuation ("-----") is a value
             var key = TextKey.Normalize(string.Join(' ', words.Take(k)));
             var match = Labels.FirstOrDefault(l => l.Phrase == key || l.Phrase.StartsWith(key + " ", StringComparison.Ordinal));
             if (match.Phrase is null) break;
