@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Pipeline.Core.Extraction;
 using Pipeline.Core.Text;
 using Pipeline.Core.Values;
+using Pipeline.Extraction.Pdf.Layout;
 
 namespace Pipeline.Extraction.Pdf.Families.Pira;
 
@@ -33,13 +34,13 @@ public sealed partial class CardBuilder
             code = Regex.Replace(m.Groups[1].Value, @"\s+", "");
             title = title[m.Length..].Trim();
         }
-        var box = o.Title.Box is { } t && o.Title.Page == o.Page ? o.Box.Union(t) : o.Box;
+        o.Where.Add(o.Title.Where);
         return new ExtractedObjective
         {
             Id = id, Code = code, Level = "strategic", Title = title,
             OrgUnits = Clean(o.Responsible.Text) is { } r ? [r] : [],
             Mission = o.Mission, Programme = null,
-            Source = SourceRef.ForPage(o.Page, box.ToArray()),
+            Source = o.Where.ToSource(),
         };
     }
 
@@ -51,7 +52,8 @@ public sealed partial class CardBuilder
             Warnings.Add($"page {k.Page}: KPI without a name skipped");
             return null;
         }
-        var expected = k.Expected.Box is { } e ? SourceRef.ForPage(k.Expected.Page, e.ToArray()) : SourceRef.ForPage(k.Page, k.Box.ToArray());
+        k.Where.Add(k.Name.Where);
+        var expected = (k.Expected.Where.IsEmpty ? k.Where : k.Expected.Where).ToSource();
         var targets = new List<ExtractedTarget>();
         foreach (var t in TargetExpression.Parse(k.Expected.Text))
         {
@@ -63,14 +65,13 @@ public sealed partial class CardBuilder
         RawNumber? baseline = null;
         if (observed is not null && observed.Trim('\'', '-', '’', '–', ' ').Length > 0)
             baseline = new RawNumber(observed, ItalianNumber.Parse(observed)?.Value);
-        var box = k.Name.Box is { } n && k.Name.Page == k.Page ? k.Box.Union(n) : k.Box;
         return new ExtractedKpi
         {
             Id = id, Objective = $"o{k.Objective + 1}", Code = code, Name = name,
             Algorithm = Clean(k.Algorithm.Text), SourceSystem = Clean(k.Source.Text),
             Unit = targets.Select(t => t.Value.Unit).FirstOrDefault(u => u is not null),
             Baseline = baseline, Targets = targets,
-            Source = SourceRef.ForPage(k.Page, box.ToArray()),
+            Source = k.Where.ToSource(),
         };
     }
 

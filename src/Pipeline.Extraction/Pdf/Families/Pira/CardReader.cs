@@ -51,13 +51,17 @@ public sealed class CardReader
         if (row.Field == CardField.Title)
         {
             _inCards = true;
-            _objectives.Add(new ObjectiveDraft(_mission, row.Page, row.Box));
+            _objectives.Add(new ObjectiveDraft(_mission));
+            _objectives[^1].Where.Add(row.Page, row.Box);
         }
         if (!_inCards) return;
         _labelColumn = Box.Of(row.LabelWords);
         if (row.Value.Count > 0) _valueColumn = Box.Of(row.Value);
         if (row.Field == CardField.KpiName && _objectives.Count > 0)
-            _kpis.Add(new KpiDraft(_objectives.Count - 1, string.Join(' ', row.LabelWords.Select(w => TextKey.Clean(w.Text))), row.Page, row.Box));
+        {
+            _kpis.Add(new KpiDraft(_objectives.Count - 1, string.Join(' ', row.LabelWords.Select(w => TextKey.Clean(w.Text))), row.Page));
+            _kpis[^1].Where.Add(row.Page, row.Box);
+        }
         _field = row.Field;
         Append(row.Page, row.Value);
     }

@@ -1,6 +1,6 @@
 using Pipeline.Extraction.Pdf.Families.Pira;
 
-namespace Pipeline.Extraction.Tests.Pdf.Pira;
+namespace Pipeline.Extraction.Tests.Pdf.Families;
 
 /// <summary>The PIRA card vocabulary and the KPI label rules, on the forms the seed's renderings print.</summary>
 public sealed class PiraVocabularyTests

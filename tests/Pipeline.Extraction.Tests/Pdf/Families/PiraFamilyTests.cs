@@ -5,7 +5,7 @@ using Pipeline.Extraction.Pdf.Families;
 using Pipeline.Extraction.Tests.Pdf.Kit;
 using Pipeline.Samples.Pdf;
 
-namespace Pipeline.Extraction.Tests.Pdf.Pira;
+namespace Pipeline.Extraction.Tests.Pdf.Families;
 
 /// <summary>
 /// The pira family on a synthetic PIRA (missione → programma → obiettivo cards of three columns: row group, label,
