@@ -30,6 +30,12 @@ public sealed class CardReader
 
     public void Read(CardRow row)
     {
+        // a value's continuation that happens to start with a group word ("Obiettivo …") is still value
+        if (_inCards && !row.IsLabelled && row.Group != CardGroup.None && Within(row.Columns[0], _valueColumn) && !Within(row.Columns[0], _groupColumn))
+        {
+            Continue(row);
+            return;
+        }
         if (row.GroupWords.Count > 0) _groupColumn = Box.Of(row.GroupWords);
         switch (row.Group)
         {
