@@ -89,7 +89,7 @@ public sealed class TableHeader
             var column = columns[index];
             var under = cells.Where(c => GroupOf(c.Cell.Box) == index).ToList();
             if (under.Count == 0) replaced.Add(column);
-            else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), u.Period!.ToReportingPeriod(), u.Cell.Box.X0, u.Cell.Box.X1)));
+            else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), HeaderMatcher.ColumnPeriod(column.Role!.Value, u.Period), u.Cell.Box.X0, u.Cell.Box.X1)));
         }
         _columns = replaced.OrderBy(c => c.X0).ToList();
         return true;
@@ -111,10 +111,10 @@ public sealed class TableHeader
         // a year or date alone names a period column: a target unless a group label says otherwise; a value is no heading
         return tokens.Length <= 4 && !text.Any(c => c is '>' or '<' or '=' or '≥' or '≤') && tokens.Count(t => t.Length == 4 && t.All(char.IsDigit)) <= 1
                && PeriodResolver.Resolve(text, year) is { } period
-            ? (ColumnRole.Target, period.ToReportingPeriod())
+            ? (ColumnRole.Target, period)
             : null;
     }
 
     private static Period? PeriodOf(ColumnRole role, string text, int? year) =>
-        role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline ? PeriodResolver.Resolve(text, year)?.ToReportingPeriod() : null;
+        role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline ? HeaderMatcher.ColumnPeriod(role, PeriodResolver.Resolve(text, year)) : null;
 }
