@@ -23,9 +23,9 @@ public sealed class GeneralReaderTests
     ];
 
     /// <summary>Per operational objective, its KPIs: name, weight and the target of each year 2021–2023.</summary>
-    private static IEnumerable<(string Objective, string Name, int Weight, int[] Targets)> Kpis() =>
+    private static IEnumerable<(string Objective, string Name, int Weight, int[] Targets)> Kpis(int perObjective = 9) =>
         from o in new[] { "A.1.1", "A.1.2" }
-        from k in Enumerable.Range(1, 9)
+        from k in Enumerable.Range(1, perObjective)
         select (o, $"Indicatore {o} numero {k} delle imprese coinvolte nelle iniziative di digitalizzazione", 10 + k, new[] { 50 + k, 60 + k, 70 + k });
 
     private static IReadOnlyList<DocumentBlock> Cards()
@@ -42,14 +42,14 @@ public sealed class GeneralReaderTests
         return blocks;
     }
 
-    private static IReadOnlyList<DocumentBlock> Narrative()
+    private static IReadOnlyList<DocumentBlock> Narrative(int perObjective = 9)
     {
         var blocks = new List<DocumentBlock> { new HeadingBlock("Camera di Commercio di Foggia - Piano della Performance 2021-2023", 1) };
         foreach (var (code, level, title, _) in Objectives)
         {
             blocks.Add(new HeadingBlock($"{level} {code} – {title}", 2));
             blocks.Add(new ParagraphBlock("L'obiettivo accompagna le imprese del territorio nella transizione digitale, in coerenza con il programma pluriennale."));
-            var rows = Kpis().Where(k => k.Objective == code)
+            var rows = Kpis(perObjective).Where(k => k.Objective == code)
                 .Select(k => (IReadOnlyList<string>)[string.Join(" – ", k.Targets.Select((t, y) => $"{2021 + y}: ≥ {t}")), k.Name, "n.", "Rilevazione interna", k.Weight + "%"]).ToList();
             if (rows.Count > 0) blocks.Add(new TableBlock([["Target", "Indicatore", "Unità di misura", "Fonte", "Peso"], .. rows]));
         }
@@ -71,20 +71,46 @@ public sealed class GeneralReaderTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Reads_every_objective_kpi_weight_and_yearly_target(string layout, string style)
+    public void Reads_every_objective_kpi_weight_and_yearly_target(string layout, string style) =>
+        AssertReadsEverything(Extract(layout == "cards" ? Cards() : Narrative(), SyntheticPdf.Style(style), out _));
+
+    /// <summary>
+    /// Rows broken by a page break, as word processors print them by default: the lines of each cell that fit stay at
+    /// the bottom of the page and the rest of every cell goes on at the top of the next one, after the running header
+    /// and, when the table repeats it, its header row. The two parts are one KPI, whatever each part holds.
+    /// </summary>
+    [Theory]
+    [InlineData("top-borders", false)]
+    [InlineData("top-borders", true)]
+    [InlineData("middle-plain", false)]
+    [InlineData("middle-header-footer", true)]
+    [InlineData("bottom-plain-loose", false)]
+    [InlineData("middle-rules-times", true)]
+    public void Joins_a_row_broken_across_a_page(string style, bool repeatHeader)
+    {
+        var doc = Extract(Narrative(perObjective: 30), SyntheticPdf.Style(style) with { SplitRowsAcrossPages = true, RepeatHeaderRow = repeatHeader }, out var splits);
+        Assert.True(splits > 0, "some rows should be broken across pages");
+        AssertReadsEverything(doc, perObjective: 30);
+    }
+
+    private static ExtractedDocument Extract(IReadOnlyList<DocumentBlock> blocks, PdfStyle style, out int splitRows)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-general-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, new TextDocumentRenderer(SyntheticPdf.Style(style)).Render(layout == "cards" ? Cards() : Narrative()));
-        ExtractedDocument doc;
+        var renderer = new TextDocumentRenderer(style);
+        File.WriteAllBytes(path, renderer.Render(blocks));
+        splitRows = renderer.SplitRows;
         try
         {
-            doc = new PdfExtractor(families: [new GenericTableFamily()]).Extract(DocumentExtractors.Read(path));
+            return new PdfExtractor(families: [new GenericTableFamily()]).Extract(DocumentExtractors.Read(path));
         }
         finally
         {
             File.Delete(path);
         }
+    }
 
+    private static void AssertReadsEverything(ExtractedDocument doc, int perObjective = 9)
+    {
         Assert.True(doc.Document.Pages > 1, "the tables should run across pages");
         Assert.Equal((2021, 2023), (doc.Document.PeriodFrom, doc.Document.PeriodTo));
         var objectives = doc.Objectives.ToDictionary(o => o.Id);
@@ -95,7 +121,7 @@ public sealed class GeneralReaderTests
             Assert.Equal(title, objective.Title);
             Assert.Equal(parent, objective.Parent is { } p ? objectives[p].Code : null);
         }
-        var expected = Kpis().ToList();
+        var expected = Kpis(perObjective).ToList();
         Assert.Equal(expected.Select(k => k.Name), doc.Kpis.Select(k => k.Name));
         foreach (var (kpi, want) in doc.Kpis.Zip(expected))
         {
