@@ -71,11 +71,12 @@ public sealed class TableHeader
 
     /// <summary>
     /// A row right under the header whose cells are only periods, each under a column with a role ("2021 | 2022" under
-    /// "Target"): the header's second level. Returns true when the row was taken into the header.
+    /// "Target"): the header's second level, also at the top of the next page when a page break fell between the two
+    /// levels. Returns true when the row was taken into the header.
     /// </summary>
     public bool TakeSecondLevel(LayoutRow row, int? year)
     {
-        if (row.Page != Row.Page || row.Box.Y0 - Row.Box.Y1 > 2 * Row.Cells[0].Lines[0].LineHeight) return false;
+        if (row.Page == Row.Page ? row.Box.Y0 - Row.Box.Y1 > 2 * Row.Cells[0].Lines[0].LineHeight : row.Page != Row.Page + 1) return false;
         var cells = row.Cells.Select(c => (Cell: c, Period: PeriodResolver.Resolve(LayoutRow.CellText(c), year))).ToList();
         if (cells.Count == 0 || cells.Any(c => c.Period is null)) return false;
         var columns = Columns.ToList();
