@@ -10,14 +10,15 @@ namespace Pipeline.Core.Values;
 /// <para><b>Periods.</b> A cell may hold several periods, each introduced by a label: <c>Anno: 2018</c>,
 /// <c>Anno:2021</c>, <c>Anno 2023</c>, <c>Target 2021:</c> (capitalised <c>Anno</c>/<c>ANNO</c>/<c>Target</c>/
 /// <c>TARGET</c>, so "nell'anno 2021" in running text is not a label), a semester label followed by a colon
-/// (<c>I sem 2020:</c> → <c>2020-S1</c>), or a bare year 1990–2099 that is followed by a colon
+/// (<c>I sem 2020:</c> → <c>2020-S1</c>), a checkpoint followed by a colon (<c>al 30/06/2021:</c> →
+/// <c>2021-06-30</c>; <c>al 30/06:</c> in the default period's year), or a bare year 1990–2099 that is followed by a colon
 /// (<c>2021: ≥ 80%</c>) or by an operator symbol (<c>2021 ≥ 80%</c>). A bare year that starts the cell, a line,
 /// or a fragment after a separator (<c>;</c>, <c>,</c>, a spaced dash) is a label too when a value follows it
 /// (<c>2021 80%</c> on its own line) and the cell holds at least one other label. A bare year is never a label
 /// after a date's slash or dot or a month name, after a lower-case <c>anno</c>/<c>nel</c>/<c>del</c>/<c>entro</c>/<c>il</c>…, or
 /// inside a value (<c>2021</c> alone, <c>≥ 2021 pratiche</c>). Dashes right after a label (<c>Anno:2021---&gt;=12</c>,
 /// <c>Anno:2023 --40%</c>, <c>Anno:2022 -100%</c>, <c>Anno:2023—≥2</c>, <c>Target 2021 - 80%</c>) are separators,
-/// never a minus sign; so are a dash, en dash, semicolon or comma that close a period before the next label
+/// never a minus sign, except one hyphen glued to a number after a colon (<c>2021: -5%</c> → −5); so are a dash, en dash, semicolon or comma that close a period before the next label
 /// (<c>2021: SI - 2022: SI</c>, <c>2021: 5 – 2022: 6</c>). A period whose text is then empty or a no-value marker
 /// (<c>---</c>, <c>-</c>, <c>NA</c>, <c>n.d.</c>) has no target and is omitted. Text before the first label is
 /// ignored when it is a baseline or a heading (<c>baseline 12</c>, <c>Risultati attesi:</c>) and otherwise read
@@ -69,16 +70,29 @@ public static partial class TargetExpression
             var last = i + 1 == labels.Count;
             var end = last ? text.Length : labels[i + 1].Index;
             var start = label.Index + label.Length;
-            var fragment = OneLine(Separators().Replace(text[start..end], ""));
+            // after a colon, one hyphen glued to a number is its sign ("2021: -5%"); any other dash is a separator
+            var body = text[start..end];
+            var fragment = OneLine(label.Value.EndsWith(':') && SignedNumber().IsMatch(body) ? body : Separators().Replace(body, ""));
             if (!last) fragment = ClosingSeparator().Replace(fragment, "");
             if (ValueText.IsBlankMarker(fragment)) continue;
-            var period = label.Groups["y"].Success
-                ? label.Groups["y"].Value
+            var period = label.Groups["y"].Success ? label.Groups["y"].Value
+                : label.Groups["cd"].Success ? Checkpoint(label, defaultPeriod)
                 : Period.ForSemester(int.Parse(label.Groups["sy"].Value, CultureInfo.InvariantCulture),
                     label.Groups["sn"].Value is "I" or "i" or "1" ? 1 : 2).Code;
             if (ParseFragment(fragment, period) is { } value) values.Add(value);
         }
         return values;
+    }
+
+    /// <summary>The day of a checkpoint label ("al 30/06/2021:"; "al 30/06:" in the default period's year), else the default period.</summary>
+    private static string? Checkpoint(Match label, string? defaultPeriod)
+    {
+        var year = label.Groups["cy"].Success ? label.Groups["cy"].Value : defaultPeriod is { Length: >= 4 } p ? p[..4] : null;
+        if (year is null || !int.TryParse(year, CultureInfo.InvariantCulture, out var y)) return defaultPeriod;
+        var (month, day) = (int.Parse(label.Groups["cm"].Value, CultureInfo.InvariantCulture), int.Parse(label.Groups["cd"].Value, CultureInfo.InvariantCulture));
+        return y is >= Period.MinYear and <= Period.MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, month)
+            ? Period.ForDay(new DateOnly(y, month, day)).Code
+            : defaultPeriod;
     }
 
     /// <summary>Each line normalized (<see cref="ValueText.Normalize"/>), blank lines dropped, joined with '\n'.</summary>
@@ -249,6 +263,7 @@ public static partial class TargetExpression
 
     [GeneratedRegex(
         @"(?<![\p{L}\d'’])(?:(?:Anno|ANNO|Target|TARGET)\s*:?\s*" + Year + @"(?:\s*:)?" +
+        @"|(?:al|Al|AL)\s+(?<cd>\d{1,2})[/.](?<cm>\d{1,2})(?:[/.](?<cy>(?:19|20)\d{2}))?\s*:" +
         @"|(?<sn>II|I|2|1)\s*[°º^]?\s*(?:sem|SEM|Sem)(?:estre|ESTRE|\.)?\s*(?<sy>(?:19|20)\d{2})(?!\d)\s*:" +
         @"|" + BareYearBefore + Year + @"\s*:" +
         @"|" + BareYearBefore + Year + @"(?=\s*(?:[<>=≥≤⩾⩽]))" +
@@ -267,6 +282,9 @@ public static partial class TargetExpression
 
     [GeneratedRegex(@"^[\s:]*[-–—―‐‑]*[\s:]*")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"^\s*-\d")]
+    private static partial Regex SignedNumber();
 
     [GeneratedRegex(@"^(?<v>s[iìí]['’]?|no)(?!\p{L})\s*[.!]?\s*(?:\([^()]*\))?\s*[.;]?$", RegexOptions.IgnoreCase)]
     private static partial Regex YesNo();

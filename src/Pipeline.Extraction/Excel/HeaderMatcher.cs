@@ -24,7 +24,7 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
             if (normalized == synonym || normalized.StartsWith(synonym + " ", StringComparison.Ordinal))
             {
                 if (role == ColumnRole.Year && normalized != synonym) break; // "Anno 2021": a period column
-                var period = PeriodRoles.Contains(role) ? PeriodResolver.Resolve(header, contextYear)?.ToReportingPeriod() : null;
+                var period = PeriodRoles.Contains(role) ? ColumnPeriod(role, PeriodResolver.Resolve(header, contextYear)) : null;
                 return new ColumnSpec(column, role, header.Trim(), period);
             }
         }
@@ -32,6 +32,13 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
             ? new ColumnSpec(column, ColumnRole.Target, header.Trim(), only)
             : null;
     }
+
+    /// <summary>
+    /// The period of a <paramref name="role"/> column whose header names <paramref name="named"/>: a target keeps a
+    /// checkpoint day ("Risultato atteso al 30/06/2021" → <c>2021-06-30</c>, the target due that day); an actual or a
+    /// baseline reports on the checkpoint's period ("Valore al 30/06/2021" → <c>2021-S1</c>, 31/12 → the year).
+    /// </summary>
+    public static Period? ColumnPeriod(ColumnRole role, Period? named) => role == ColumnRole.Target ? named : named?.ToReportingPeriod();
 
     /// <summary>All recognised columns of one row.</summary>
     public IReadOnlyList<ColumnSpec> MatchRow(SheetGrid grid, int row, int? contextYear)

@@ -38,6 +38,11 @@ public sealed record PdfStyle
     public double Leading { get; init; } = 1.3;
     /// <summary>Only horizontal rules between table rows (no vertical ones), when <see cref="Borders"/> is on.</summary>
     public bool HorizontalRulesOnly { get; init; }
+    /// <summary>A row that does not fit at the bottom of a page breaks there, its cells going on at the top of the
+    /// next page (word processors' "allow row to break across pages"); otherwise the whole row moves.</summary>
+    public bool SplitRowsAcrossPages { get; init; }
+    /// <summary>A table's first row is repeated at the top of each page the table continues on.</summary>
+    public bool RepeatHeaderRow { get; init; }
 
     public static readonly string[] Fonts = ["Helvetica", "Times-Roman", "Courier"];
 }

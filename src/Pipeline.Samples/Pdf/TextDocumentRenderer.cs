@@ -17,6 +17,9 @@ public sealed class TextDocumentRenderer(PdfStyle style)
     private double _y;
     private (double[] Widths, double Size)? _previousTable;
 
+    /// <summary>How many rows the last render broke across a page (<see cref="PdfStyle.SplitRowsAcrossPages"/>).</summary>
+    public int SplitRows { get; private set; }
+
     private double CellPadding => style.CellPadding;
     private double Leading => style.FontSize * style.Leading;
     private double Top => style.Margin + (style.RunningHeader is null ? 0 : Leading * 2);
@@ -92,42 +95,62 @@ public sealed class TextDocumentRenderer(PdfStyle style)
         _previousTable = (widths, size);
         var leading = size * style.Leading;
         _y += Leading * 0.3;
+        List<List<string>>? header = null;
         foreach (var row in table.Rows)
         {
             var cells = Enumerable.Range(0, columns)
-                .Select(c => Wrap(c < row.Count ? row[c] : "", widths[c] - 2 * CellPadding, size))
+                .Select(c => Wrap(c < row.Count ? row[c] : "", widths[c] - 2 * CellPadding, size).ToList())
                 .ToList();
-            var height = cells.Max(c => Math.Max(1, c.Count)) * leading + 2 * CellPadding;
+            var height = RowHeight(cells, leading);
             if (_y + height > Bottom)
             {
-                NewPage();
-                if (height > Bottom - Top) height = Bottom - Top; // a giant cell: let it be cut at the page end
-            }
-            var x = style.Margin;
-            if (style.Borders && style.HorizontalRulesOnly)
-                _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y:0.##} m {x + widths.Sum():0.##} {_pageHeight - _y:0.##} l S\n"));
-            for (var c = 0; c < columns; c++)
-            {
-                var free = height - 2 * CellPadding - cells[c].Count * leading;
-                var lineY = _y + CellPadding + Math.Max(0, style.CellAlignment switch
+                // the lines that fit stay on this page, the rest goes on at the top of the next one
+                var fit = (int)Math.Floor((Bottom - _y - 2 * CellPadding) / leading);
+                if (style.SplitRowsAcrossPages && header is not null && fit >= 1)
                 {
-                    CellAlignment.Middle => free / 2,
-                    CellAlignment.Bottom => free,
-                    _ => 0,
-                });
-                foreach (var line in cells[c])
-                {
-                    if (lineY + leading > _y + height) break;
-                    Text(_pages[^1], x + CellPadding, lineY, line, size);
-                    lineY += leading;
+                    DrawRow(cells.Select(c => c.Take(fit).ToList()).ToList(), widths, fit * leading + 2 * CellPadding, size, leading);
+                    cells = cells.Select(c => c.Skip(fit).ToList()).ToList();
+                    height = RowHeight(cells, leading);
+                    SplitRows++;
                 }
-                if (style.Borders && !style.HorizontalRulesOnly)
-                    _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y - height:0.##} {widths[c]:0.##} {height:0.##} re S\n"));
-                x += widths[c];
+                NewPage();
+                if (style.RepeatHeaderRow && header is not null) DrawRow(header, widths, RowHeight(header, leading), size, leading);
+                if (height > Bottom - _y) height = Bottom - _y; // a giant cell: let it be cut at the page end
             }
-            _y += height;
+            DrawRow(cells, widths, height, size, leading);
+            header ??= cells;
         }
         _y += Leading * 0.6;
+    }
+
+    private double RowHeight(List<List<string>> cells, double leading) => cells.Max(c => Math.Max(1, c.Count)) * leading + 2 * CellPadding;
+
+    /// <summary>One row (or the part of a row on one page) at the current position, each cell's lines aligned in it.</summary>
+    private void DrawRow(List<List<string>> cells, double[] widths, double height, double size, double leading)
+    {
+        var x = style.Margin;
+        if (style.Borders && style.HorizontalRulesOnly)
+            _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y:0.##} m {x + widths.Sum():0.##} {_pageHeight - _y:0.##} l S\n"));
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var free = height - 2 * CellPadding - cells[c].Count * leading;
+            var lineY = _y + CellPadding + Math.Max(0, style.CellAlignment switch
+            {
+                CellAlignment.Middle => free / 2,
+                CellAlignment.Bottom => free,
+                _ => 0,
+            });
+            foreach (var line in cells[c])
+            {
+                if (lineY + leading > _y + height) break;
+                Text(_pages[^1], x + CellPadding, lineY, line, size);
+                lineY += leading;
+            }
+            if (style.Borders && !style.HorizontalRulesOnly)
+                _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y - height:0.##} {widths[c]:0.##} {height:0.##} re S\n"));
+            x += widths[c];
+        }
+        _y += height;
     }
 
     /// <summary>Each column's longest word, padded: no column may be narrower.</summary>

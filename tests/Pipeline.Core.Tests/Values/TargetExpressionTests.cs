@@ -99,6 +99,15 @@ public sealed class TargetExpressionTests
     [InlineData("2021: >= 80%\n2022 85%", "2021 >= 80 % | 2022 = 85 %")]
     [InlineData("2021: Avvio del servizio\n2022: Messa a regime", "2021 text | 2022 text")]
     [InlineData("Risultati attesi: 2021: >= 3", "2021 >= 3")]
+    // a hyphen glued to a number after a colon is a sign; other dashes after a label are separators
+    [InlineData("2021: -5 – 2022: -5 – 2023: -10", "2021 = -5 | 2022 = -5 | 2023 = -10")]
+    [InlineData("Anno 2021: -6,25% - Anno 2022: 5%", "2021 = -6.25 % | 2022 = 5 %")]
+    [InlineData("2021: - 5 – 2022: -- 6", "2021 = 5 | 2022 = 6")]
+    // checkpoint labels: the day a target is due
+    [InlineData("al 30/06/2021: 70% – al 31/12/2021: 100%", "2021-06-30 = 70 % | 2021-12-31 = 100 %")]
+    [InlineData("Risultato atteso al 30/06/2021: 50", "2021-06-30 = 50")]
+    [InlineData("Al 30/06/2021: >= 50\nAl 31/12/2021: >= 100", "2021-06-30 >= 50 | 2021-12-31 >= 100")]
+    [InlineData("al 31/12/2021: SI - 2022: SI", "2021-12-31 bool true | 2022 bool true")]
     public void ParsesMultiPeriodCells(string cell, string expected) =>
         Assert.Equal(expected, Describe(TargetExpression.Parse(cell)));
 
@@ -344,6 +353,11 @@ public sealed class TargetExpressionTests
     [InlineData("2021", "2022", "2022")]
     [InlineData("≥ 2021 pratiche", "2022", "2022")]
     [InlineData("31/12/2021", "2022", "2022")]
+    [InlineData("al 30/6: >= 70%", "2021", "2021-06-30")]
+    [InlineData("al 30/06/2020: >= 70%", "2021", "2020-06-30")]
+    [InlineData("al 31/02: >= 70%", "2021", "2021")]
+    [InlineData("al 30/06: >= 70%", null, null)]
+    [InlineData("entro il 30/06/2021", "2021", "2021")]
     public void PeriodIsTheLabelElseTheDefault(string cell, string? defaultPeriod, string? expected) =>
         Assert.Equal(expected, Assert.Single(TargetExpression.Parse(cell, defaultPeriod)).Period);
 

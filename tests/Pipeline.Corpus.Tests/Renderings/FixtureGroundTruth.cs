@@ -21,6 +21,7 @@ public static class FixtureGroundTruth
             kpis.Add(new JsonObject
             {
                 ["objective_code"] = owner["code"]?.DeepClone(),
+                ["objective_level"] = owner["level"]?.DeepClone(),
                 ["name"] = k["name"]!.DeepClone(),
                 ["weight"] = k["weight"]?.DeepClone(),
                 ["targets"] = new JsonArray(k["targets"]!.AsArray().Select(t => (JsonNode)new JsonObject

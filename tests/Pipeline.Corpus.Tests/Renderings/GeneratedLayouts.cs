@@ -24,13 +24,13 @@ public static class GeneratedLayouts
     private static GeneratedLayout Register(ScoredGroundTruth gt)
     {
         var header = new List<string> { "Obiettivo", "Indicatore", "Peso" };
-        header.AddRange(gt.Years);
+        header.AddRange(gt.Periods.Select(p => p.Length == 4 ? p : "Target " + ScoredGroundTruth.Label(p)));
         if (gt.ActualYear is { } ay) header.Add($"Consuntivo {ay}");
         var rows = new List<IReadOnlyList<string>> { header };
         foreach (var k in gt.Kpis)
         {
-            var row = new List<string> { $"{k.ObjectiveCode} {gt.Objective(k.ObjectiveCode)?.Title}".Trim(), k.Name, k.Weight ?? "" };
-            row.AddRange(gt.Years.Select(y => string.Join(" ", k.Targets.Where(t => t.Year == y).Select(t => t.Text))));
+            var row = new List<string> { $"{k.ObjectiveCode} {gt.Owner(k)?.Title}".Trim(), k.Name, k.Weight ?? "" };
+            row.AddRange(gt.Periods.Select(p => string.Join(" ", k.Targets.Where(t => t.Period == p).Select(t => t.Text))));
             if (gt.ActualYear is { } year) row.Add(string.Join(" ", k.Actuals.Where(a => a.Year == year).Select(a => a.Text)));
             rows.Add(row);
         }
@@ -48,7 +48,7 @@ public static class GeneratedLayouts
     {
         var blocks = new List<DocumentBlock> { new HeadingBlock($"{gt.Chamber} – Schede obiettivo", 1) };
         var header = new List<string> { "Indicatore", "Unità", "Peso" };
-        header.AddRange(gt.Years.Select(y => $"Target {y}"));
+        header.AddRange(gt.Periods.Select(p => $"Target {ScoredGroundTruth.Label(p)}"));
         if (gt.ActualYear is { } ay) header.Add($"Consuntivo {ay}");
         foreach (var o in gt.Objectives)
         {
@@ -61,20 +61,20 @@ public static class GeneratedLayouts
                 ["Obiettivo", o.Title],
                 ["Obiettivo padre", parent is null ? "-" : $"{parent.Code} {parent.Title}".Trim()],
             ]));
-            var kpis = gt.Kpis.Where(k => k.ObjectiveCode == o.Code).ToList();
+            var kpis = gt.Kpis.Where(k => gt.Owner(k) == o).ToList();
             if (kpis.Count == 0) continue;
             var rows = new List<IReadOnlyList<string>> { header };
             foreach (var k in kpis)
             {
                 var row = new List<string> { k.Name, k.Unit ?? "", k.Weight ?? "" };
-                row.AddRange(gt.Years.Select(y => string.Join(" ", k.Targets.Where(t => t.Year == y).Select(t => t.Text))));
+                row.AddRange(gt.Periods.Select(p => string.Join(" ", k.Targets.Where(t => t.Period == p).Select(t => t.Text))));
                 if (gt.ActualYear is { } year) row.Add(string.Join(" ", k.Actuals.Where(a => a.Year == year).Select(a => a.Text)));
                 rows.Add(row);
             }
             blocks.Add(new TableBlock(rows));
         }
         return new("layout-cards", new("layout-cards-chromium-serif-10-rules", RenderTool.Chromium, false, "serif", 10, TableRules.Horizontal, CellAlign.Top),
-            blocks, gt.Kpis.Where(k => gt.Objective(k.ObjectiveCode) is not null).ToList());
+            blocks, gt.Kpis.Where(k => gt.Owner(k) is not null).ToList());
     }
 
     private static GeneratedLayout Narrative(ScoredGroundTruth gt)
@@ -91,12 +91,12 @@ public static class GeneratedLayouts
         {
             blocks.Add(new HeadingBlock(Levels.Heading(o), Levels.Depth(o.Level) + 1));
             blocks.Add(new ParagraphBlock(Filler.Paragraph(n++)));
-            var kpis = gt.Kpis.Where(k => k.ObjectiveCode == o.Code).ToList();
+            var kpis = gt.Kpis.Where(k => gt.Owner(k) == o).ToList();
             if (kpis.Count == 0) continue;
             var rows = new List<IReadOnlyList<string>> { header };
             foreach (var k in kpis)
             {
-                var row = new List<string> { string.Join(" – ", k.Targets.Select(t => $"{t.Year}: {Symbols(t.Text)}")), k.Name, k.Unit ?? "-", k.Source, k.Weight ?? "-" };
+                var row = new List<string> { string.Join(" – ", k.Targets.Select(t => $"{ScoredGroundTruth.Label(t.Period)}: {Symbols(t.Text)}")), k.Name, k.Unit ?? "-", k.Source, k.Weight ?? "-" };
                 if (gt.ActualYear is { } year) row.Add(string.Join(" ", k.Actuals.Where(a => a.Year == year).Select(a => a.Text)));
                 rows.Add(row);
             }
@@ -104,7 +104,7 @@ public static class GeneratedLayouts
             blocks.Add(new ParagraphBlock(Filler.Paragraph(n++)));
         }
         return new("layout-narrative", new("layout-narrative-lo-serif-10-noborders-middle", RenderTool.LibreOffice, false, "serif", 10, TableRules.None, CellAlign.Middle),
-            blocks, gt.Kpis.Where(k => gt.Objective(k.ObjectiveCode) is not null).ToList());
+            blocks, gt.Kpis.Where(k => gt.Owner(k) is not null).ToList());
     }
 
     private static string Symbols(string target) => target.Replace(">=", "≥").Replace("<=", "≤");

@@ -7,9 +7,11 @@ namespace Pipeline.Corpus.Tests.Renderings;
 
 public sealed record GtObjective(string? Code, string Level, string Title, string? ParentCode);
 
-/// <summary>A KPI of a ground truth as a layout prints it: target and actual texts per year.</summary>
-public sealed record GtKpi(JsonObject Json, string ObjectiveCode, string Name, string? Unit, string Source, string? Weight,
-    IReadOnlyList<(string Year, string Text)> Targets, IReadOnlyList<(string Year, string Text)> Actuals);
+/// <summary>A KPI of a ground truth as a layout prints it: target texts per period (a year, or a checkpoint day
+/// "2021-06-30" as score.py keeps it) and actual texts per year. <see cref="ObjectiveLevel"/> tells apart objectives
+/// that share a code (a special agency's "1" beside area "1"), when the ground truth gives it.</summary>
+public sealed record GtKpi(JsonObject Json, string ObjectiveCode, string? ObjectiveLevel, string Name, string? Unit, string Source, string? Weight,
+    IReadOnlyList<(string Period, string Text)> Targets, IReadOnlyList<(string Year, string Text)> Actuals);
 
 /// <summary>The part of a ground truth (../shared/corpus/groundtruth/NNN.json) that score.py scores — objectives and
 /// KPIs outside the excluded scopes — read to lay the same content out in other ways, and written back (only what
@@ -22,8 +24,8 @@ public sealed partial class ScoredGroundTruth
     public bool ScoresActuals { get; }
     public IReadOnlyList<GtObjective> Objectives { get; }
     public IReadOnlyList<GtKpi> Kpis { get; }
-    /// <summary>The years targets are printed for, in order.</summary>
-    public IReadOnlyList<string> Years { get; }
+    /// <summary>The periods targets are printed for, in order: years, and checkpoint days before their year's end.</summary>
+    public IReadOnlyList<string> Periods { get; }
     public string? ActualYear => ScoresActuals ? Kpis.SelectMany(k => k.Actuals).Select(a => a.Year).Min() : null;
 
     public ScoredGroundTruth(string path)
@@ -41,12 +43,13 @@ public sealed partial class ScoredGroundTruth
             .ToList();
         Kpis = _root["kpis"]!.AsArray().Select(k => k!.AsObject())
             .Where(k => !excluded.Contains((string?)k["scope"]))
-            .Select(k => new GtKpi(k, (string)k["objective_code"]!, (string)k["name"]!, (string?)k["unit"],
+            .Select(k => new GtKpi(k, (string)k["objective_code"]!, (string?)k["objective_level"], (string)k["name"]!, (string?)k["unit"],
                 Text(k["source"]) ?? Text(k["source_system"]) ?? "Rilevazione interna",
                 k["weight"] is JsonValue w ? w.GetValue<double>().ToString(CultureInfo.InvariantCulture) + "%" : null,
-                Periods(k["targets"], defaultYear, strip: true), ScoresActuals ? Periods(k["actuals"], defaultYear, strip: false) : []))
+                Values(k["targets"], defaultYear, TargetPeriod, strip: true), ScoresActuals ? Values(k["actuals"], defaultYear, Year, strip: false) : []))
             .ToList();
-        Years = Kpis.SelectMany(k => k.Targets).Select(t => t.Year).Distinct().Order(StringComparer.Ordinal).ToList();
+        Periods = Kpis.SelectMany(k => k.Targets).Select(t => t.Period).Distinct()
+            .OrderBy(p => p[..4], StringComparer.Ordinal).ThenBy(p => p.Length == 4).ThenBy(p => p, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The seed's ground truth: groundtruth/NNN.json, or the one converted from its fixture (001, 004).</summary>
@@ -57,6 +60,13 @@ public sealed partial class ScoredGroundTruth
     public static ScoredGroundTruth ForSeed(string seed) => new(PathFor(seed));
 
     public GtObjective? Objective(string? code) => code is null ? null : Objectives.FirstOrDefault(o => o.Code == code);
+
+    /// <summary>The objective a KPI hangs on: its code, and its level when the ground truth gives one.</summary>
+    public GtObjective? Owner(GtKpi kpi) => kpi.ObjectiveCode is null ? null
+        : Objectives.FirstOrDefault(o => o.Code == kpi.ObjectiveCode && (kpi.ObjectiveLevel is null || o.Level == kpi.ObjectiveLevel));
+
+    /// <summary>A period as a document labels it: "2021", or "al 30/06/2021" for a checkpoint.</summary>
+    public static string Label(string period) => period.Length == 4 ? period : $"al {period[8..10]}/{period[5..7]}/{period[..4]}";
 
     /// <summary>Writes the ground truth of a layout that printed <paramref name="printed"/>; returns its path.</summary>
     public string WriteFor(IEnumerable<GtKpi> printed, string name)
@@ -73,15 +83,21 @@ public sealed partial class ScoredGroundTruth
         return path;
     }
 
-    private static List<(string, string)> Periods(JsonNode? list, string defaultYear, bool strip) =>
+    private static List<(string, string)> Values(JsonNode? list, string defaultYear, Func<string?, string?> period, bool strip) =>
         list?.AsArray().Select(t => t!.AsObject())
-            .Select(t => (Year((string?)t["period"]) ?? defaultYear, strip ? YearPrefix().Replace((string?)t["raw"] ?? "", "") : (string?)t["raw"] ?? ""))
+            .Select(t => (period((string?)t["period"]) ?? defaultYear, strip ? YearPrefix().Replace((string?)t["raw"] ?? "", "") : (string?)t["raw"] ?? ""))
             .Where(t => t.Item2.Length > 0)
             .ToList() ?? [];
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static string? Year(string? period) => period is { Length: >= 4 } ? period[..4] : null;
+
+    /// <summary>A target's period as score.py compares it: a checkpoint day (2021-06-30) whole, anything else its year.</summary>
+    private static string? TargetPeriod(string? period) => period is not null && CheckpointDay().IsMatch(period) ? period : Year(period);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex CheckpointDay();
 
     [GeneratedRegex(@"^\s*Anno:?\s*\d{4}\s*")]
     private static partial Regex YearPrefix();

@@ -37,6 +37,9 @@ public sealed partial class KpiRow
     /// <summary>How many columns hold text.</summary>
     public int FilledColumns => _cells.Count(c => c.Count > 0);
 
+    /// <summary>The columns that hold text.</summary>
+    public IReadOnlySet<int> Filled => Enumerable.Range(0, _cells.Length).Where(c => _cells[c].Count > 0).ToHashSet();
+
     /// <summary>Whether any target, actual, weight or baseline cell holds text.</summary>
     public bool HasValues => Header.Columns.Select((c, i) => (c.Role, i))
         .Any(x => x.Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Weight or ColumnRole.Baseline && _cells[x.i].Count > 0);

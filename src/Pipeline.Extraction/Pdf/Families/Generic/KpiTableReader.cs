@@ -26,6 +26,9 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
         string? currentObjective = objectives.Current;
         LayoutRow? previous = header.Row;
         var afterHeading = false; // an objective heading since the last row: a header after it opens a new table
+        var repeated = false; // the previous row is the header repeated at the top of this page
+        IReadOnlySet<int>? always = null; // the columns every row of the table has filled so far
+        LayoutRow? body = null; // the last row read into a KPI
         var last = i - 1;
         for (; i < rows.Count; i++)
         {
@@ -35,6 +38,7 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
                 // the header repeated at the top of a following page continues the table; anywhere else it starts a new one
                 if (!again.SameAs(header) || previous is null || row.Page == previous.Page || afterHeading) break;
                 previous = row;
+                repeated = true;
                 last = i;
                 continue;
             }
@@ -55,7 +59,11 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
             if (section && row.Cells[0].Lines.Any(l => columns.RunsAcross(l.Words))) break; // a paragraph after the table
             var kpiRow = new KpiRow(header, columns, row);
             // the lower lines of a wrapped row the kit took for a row of their own: names only, right under it
-            var continues = current is not null && !kpiRow.HasValues && (!samePage || row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height);
+            // across a page break, only text in the table's type goes on (a heading at the top of the next page does not)
+            var pageTop = (!samePage || repeated) && body is not null && Math.Abs(TypeSize(row) - TypeSize(body)) < 0.5;
+            var continues = current is not null && !kpiRow.HasValues && (pageTop || samePage && !repeated && row.Box.Y0 - previous!.Box.Y1 <= 0.8 * height)
+                            || current is not null && pageTop && BrokenRow.Continues(current, kpiRow, always);
+            repeated = false;
             if (afterHeading && !kpiRow.HasValues && row.Cells.Count == 1 && row.Box.Y0 - previous!.Box.Y1 <= height
                 && Math.Abs(row.Cells[0].Lines[0].LineHeight - previous.Cells[^1].Lines[^1].LineHeight) < 0.5)
             {
@@ -71,9 +79,11 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
             {
                 Flush(ref current, ref currentObjective);
                 current = kpiRow;
+                always = always is null ? kpiRow.Filled : always.Intersect(kpiRow.Filled).ToHashSet();
             }
             else if (current is not null && !kpiRow.IsEmpty) current.Absorb(kpiRow);
             else if (!kpiRow.IsEmpty) warnings.Add($"page {row.Page}: table row without an indicator name: {kpiRow.Describe()}");
+            if (current is not null) body = row;
             previous = row;
             last = i;
         }
@@ -93,6 +103,9 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
         }
         return result;
     }
+
+    /// <summary>The row's type size: the mean height of its lines' words.</summary>
+    private static double TypeSize(LayoutRow row) => row.Cells.SelectMany(c => c.Lines).Average(l => l.LineHeight);
 
     /// <summary>A row that is one cell reaching across several columns: a section heading or a paragraph.</summary>
     private static bool IsSection(LayoutRow row, ColumnBoundaries columns) =>

@@ -71,11 +71,12 @@ public sealed class TableHeader
 
     /// <summary>
     /// A row right under the header whose cells are only periods, each under a column with a role ("2021 | 2022" under
-    /// "Target"): the header's second level. Returns true when the row was taken into the header.
+    /// "Target"): the header's second level, also at the top of the next page when a page break fell between the two
+    /// levels. Returns true when the row was taken into the header.
     /// </summary>
     public bool TakeSecondLevel(LayoutRow row, int? year)
     {
-        if (row.Page != Row.Page || row.Box.Y0 - Row.Box.Y1 > 2 * Row.Cells[0].Lines[0].LineHeight) return false;
+        if (row.Page == Row.Page ? row.Box.Y0 - Row.Box.Y1 > 2 * Row.Cells[0].Lines[0].LineHeight : row.Page != Row.Page + 1) return false;
         var cells = row.Cells.Select(c => (Cell: c, Period: PeriodResolver.Resolve(LayoutRow.CellText(c), year))).ToList();
         if (cells.Count == 0 || cells.Any(c => c.Period is null)) return false;
         var columns = Columns.ToList();
@@ -89,7 +90,7 @@ public sealed class TableHeader
             var column = columns[index];
             var under = cells.Where(c => GroupOf(c.Cell.Box) == index).ToList();
             if (under.Count == 0) replaced.Add(column);
-            else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), u.Period!.ToReportingPeriod(), u.Cell.Box.X0, u.Cell.Box.X1)));
+            else replaced.AddRange(under.Select(u => new HeaderColumn(column.Role, column.Text + " " + LayoutRow.CellText(u.Cell), HeaderMatcher.ColumnPeriod(column.Role!.Value, u.Period), u.Cell.Box.X0, u.Cell.Box.X1)));
         }
         _columns = replaced.OrderBy(c => c.X0).ToList();
         return true;
@@ -111,10 +112,10 @@ public sealed class TableHeader
         // a year or date alone names a period column: a target unless a group label says otherwise; a value is no heading
         return tokens.Length <= 4 && !text.Any(c => c is '>' or '<' or '=' or '≥' or '≤') && tokens.Count(t => t.Length == 4 && t.All(char.IsDigit)) <= 1
                && PeriodResolver.Resolve(text, year) is { } period
-            ? (ColumnRole.Target, period.ToReportingPeriod())
+            ? (ColumnRole.Target, period)
             : null;
     }
 
     private static Period? PeriodOf(ColumnRole role, string text, int? year) =>
-        role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline ? PeriodResolver.Resolve(text, year)?.ToReportingPeriod() : null;
+        role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Baseline ? HeaderMatcher.ColumnPeriod(role, PeriodResolver.Resolve(text, year)) : null;
 }
