@@ -257,7 +257,8 @@ public static class SampleGenerator
         # sample-data
 
         A synthetic region for demos and tests, written by `Pipeline.Samples` (`pipeline samples generate`).
-        Do not edit by hand: regenerate. The model the files are rendered from (the test oracle) is
+        Do not edit by hand: regenerate (the output is byte-identical on every run). The PDFs are written with PdfPig's
+        document builder in embedded subsets of Liberation Sans and Serif (Helvetica's and Times' widths). The model the files are rendered from (the test oracle) is
         `SampleRegion.Molise()`; every name, objective, KPI and number in it is invented.
 
         ## molise/ — Camera di Commercio del Molise (CBIS), Piano della Performance 2021-2023

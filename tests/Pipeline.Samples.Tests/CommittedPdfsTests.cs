@@ -21,7 +21,7 @@ public class CommittedPdfsTests
         {
             var committed = File.ReadAllBytes(Path.Combine(RepositoryPaths.SampleData, name));
             Assert.True(bytes.AsSpan().SequenceEqual(committed), $"{name} is stale: run 'pipeline samples generate'");
-            Assert.True(committed.AsSpan().StartsWith("%PDF-1.4"u8));
+            Assert.True(committed.AsSpan().StartsWith("%PDF-1.7"u8));
         }
         Assert.Equal(SampleGenerator.RenderPdfs().Select(p => p.Bytes), SampleGenerator.RenderPdfs().Select(p => p.Bytes));
     }

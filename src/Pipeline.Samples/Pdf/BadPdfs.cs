@@ -11,7 +11,7 @@ public static class BadPdfs
     ];
 
     /// <summary>A valid one-page PDF with text (the control case).</summary>
-    public static byte[] Valid() => MinimalPdf.Write([Page]);
+    public static byte[] Valid() => TextPages.Write([Page]);
 
     /// <summary>The valid PDF cut in the middle (a download or copy that stopped).</summary>
     public static byte[] Truncated()
@@ -21,10 +21,15 @@ public static class BadPdfs
     }
 
     /// <summary>A PDF whose page tree has no pages.</summary>
-    public static byte[] ZeroPages() => MinimalPdf.Write([]);
+    public static byte[] ZeroPages() => TextPages.Write([]);
 
     /// <summary>A scan: pages with drawings but no text layer (here a grey box where the scanned image would be).</summary>
-    public static byte[] Scanned() => MinimalPdf.Build(["0.8 g 40 40 515 760 re f\n", "0.8 g 40 40 515 760 re f\n"], null, []);
+    public static byte[] Scanned()
+    {
+        using var canvas = new PdfCanvas();
+        for (var i = 0; i < 2; i++) canvas.Rectangle(canvas.AddPage(), 40, PdfCanvas.A4Height - 800, 515, 760, fill: true);
+        return canvas.Build();
+    }
 
     /// <summary>
     /// Protected with a user password: the Standard security handler (revision 2) with a /U entry that the empty
@@ -34,14 +39,14 @@ public static class BadPdfs
     {
         var u = string.Concat(Enumerable.Range(0, 32).Select(i => ((i * 37 + 11) % 256).ToString("X2")));
         var o = string.Concat(Enumerable.Range(0, 32).Select(i => ((i * 53 + 7) % 256).ToString("X2")));
-        var content = MinimalPdf.Content(Page);
+        var content = RawPdf.Content(Page);
         // object 6 (after catalog, pages, font, page, content) is the encryption dictionary
-        return MinimalPdf.Build([content], "/Encrypt 6 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
+        return RawPdf.Build([content], "/Encrypt 6 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
             [$"<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -44 >>"]);
     }
 
     /// <summary>A long document: <paramref name="pages"/> pages of running text and a small table.</summary>
-    public static byte[] ManyPages(int pages = 500) => MinimalPdf.Write(
+    public static byte[] ManyPages(int pages = 500) => TextPages.Write(
         Enumerable.Range(1, pages).Select(p => (IReadOnlyList<PdfTextLine>)
         [
             new(56, 40, "Relazione sulla gestione - allegato statistico"),
@@ -58,11 +63,11 @@ public static class BadPdfs
     /// Three pages whose second content stream is damaged: it stops inside a string, so a reader gets none of that
     /// page's text (pages 1 and 3 are sound).
     /// </summary>
-    public static byte[] CorruptContentStream() => MinimalPdf.Build(
+    public static byte[] CorruptContentStream() => RawPdf.Build(
     [
-        MinimalPdf.Content([new(56, 60, "Prima pagina: indicatori di efficienza")]),
+        RawPdf.Content([new(56, 60, "Prima pagina: indicatori di efficienza")]),
         "BT /F1 10 Tf 56 770 Td (Seconda pagina: il flusso si interrompe qui \\",
-        MinimalPdf.Content([new(56, 60, "Terza pagina: indicatori di efficacia")]),
+        RawPdf.Content([new(56, 60, "Terza pagina: indicatori di efficacia")]),
     ], null, []);
 
     /// <summary>
@@ -78,8 +83,8 @@ public static class BadPdfs
         var forms = new List<string> { Form(text, $"/Font << /F1 3 0 R >>") };
         for (var level = 1; level <= depth; level++)
             forms.Add(Form("q /X Do Q q 1 0 0 1 0.01 0.01 cm /X Do Q", $"/XObject << /X {first + level - 1} 0 R >>"));
-        var pages = new[] { MinimalPdf.Content([new(56, 60, "Prima pagina")]), "/Deep Do\n", MinimalPdf.Content([new(56, 60, "Terza pagina")]) };
-        return MinimalPdf.Build(pages, null, forms, resources: $"/XObject << /Deep {first + depth} 0 R >>");
+        var pages = new[] { RawPdf.Content([new(56, 60, "Prima pagina")]), "/Deep Do\n", RawPdf.Content([new(56, 60, "Terza pagina")]) };
+        return RawPdf.Build(pages, null, forms, resources: $"/XObject << /Deep {first + depth} 0 R >>");
 
         static string Form(string content, string resources) =>
             $"<< /Type /XObject /Subtype /Form /BBox [0 0 600 850] /Resources << {resources} >> /Length {content.Length} >>\nstream\n{content}\nendstream";

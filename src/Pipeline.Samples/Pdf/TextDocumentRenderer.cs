@@ -1,19 +1,18 @@
-using System.Globalization;
-using System.Text;
-
 namespace Pipeline.Samples.Pdf;
 
 /// <summary>
 /// Renders a <see cref="DocumentBlock"/> list to PDF in a given <see cref="PdfStyle"/>: wrapped paragraphs, tables
 /// with columns sized to their content and wrapped cells, optional borders, running header and page numbers,
-/// portrait or landscape. Uses the base-14 fonts with conservative width estimates, so text never spills into
-/// the next column. Deterministic.
+/// portrait or landscape. Written with PdfPig's document builder (<see cref="PdfCanvas"/>) in a clone of Helvetica,
+/// Times or Courier; column widths and wrapping use conservative width estimates, so text never spills into the next
+/// column. Deterministic.
 /// </summary>
 public sealed class TextDocumentRenderer(PdfStyle style)
 {
-    private readonly double _pageWidth = style.Landscape ? MinimalPdf.A4Height : MinimalPdf.A4Width;
-    private readonly double _pageHeight = style.Landscape ? MinimalPdf.A4Width : MinimalPdf.A4Height;
-    private readonly List<StringBuilder> _pages = [];
+    private readonly double _pageWidth = style.Landscape ? PdfCanvas.A4Height : PdfCanvas.A4Width;
+    private readonly double _pageHeight = style.Landscape ? PdfCanvas.A4Width : PdfCanvas.A4Height;
+    private PdfCanvas _canvas = null!;
+    private int _page;
     private double _y;
     private (double[] Widths, double Size)? _previousTable;
 
@@ -28,6 +27,8 @@ public sealed class TextDocumentRenderer(PdfStyle style)
 
     public byte[] Render(IReadOnlyList<DocumentBlock> blocks)
     {
+        using var canvas = new PdfCanvas(style.Font, _pageWidth, _pageHeight);
+        _canvas = canvas;
         NewPage();
         foreach (var block in blocks)
         {
@@ -39,19 +40,18 @@ public sealed class TextDocumentRenderer(PdfStyle style)
             }
             _previousTable = block is TableBlock ? _previousTable : null;
         }
-        var total = _pages.Count;
+        var total = canvas.PageCount;
         for (var i = 0; i < total; i++)
         {
-            if (style.RunningHeader is { } header) Text(_pages[i], style.Margin, style.Margin, header, style.FontSize);
-            if (style.PageNumbers) Text(_pages[i], _pageWidth / 2 - 30, _pageHeight - style.Margin - Leading, $"Pagina {i + 1} di {total}", style.FontSize);
+            if (style.RunningHeader is { } header) canvas.Text(i, style.Margin, style.Margin, header, style.FontSize);
+            if (style.PageNumbers) canvas.Text(i, _pageWidth / 2 - 30, _pageHeight - style.Margin - Leading, $"Pagina {i + 1} di {total}", style.FontSize);
         }
-        var objects = MinimalPdf.Build(_pages.Select(p => p.ToString()).ToList(), null, [], style.Font, _pageWidth, _pageHeight);
-        return objects;
+        return canvas.Build();
     }
 
     private void NewPage()
     {
-        _pages.Add(new StringBuilder());
+        _page = _canvas.AddPage();
         _y = Top;
     }
 
@@ -67,7 +67,7 @@ public sealed class TextDocumentRenderer(PdfStyle style)
         foreach (var line in Wrap(text, TextWidth, size))
         {
             if (_y + size * 1.3 > Bottom) NewPage();
-            Text(_pages[^1], style.Margin, _y, line, size);
+            _canvas.Text(_page, style.Margin, _y, line, size);
             _y += size * 1.3;
         }
         _y += Leading * 0.4;
@@ -130,7 +130,7 @@ public sealed class TextDocumentRenderer(PdfStyle style)
     {
         var x = style.Margin;
         if (style.Borders && style.HorizontalRulesOnly)
-            _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y:0.##} m {x + widths.Sum():0.##} {_pageHeight - _y:0.##} l S\n"));
+            _canvas.Line(_page, x, _y, x + widths.Sum(), _y);
         for (var c = 0; c < cells.Count; c++)
         {
             var free = height - 2 * CellPadding - cells[c].Count * leading;
@@ -143,11 +143,11 @@ public sealed class TextDocumentRenderer(PdfStyle style)
             foreach (var line in cells[c])
             {
                 if (lineY + leading > _y + height) break;
-                Text(_pages[^1], x + CellPadding, lineY, line, size);
+                _canvas.Text(_page, x + CellPadding, lineY, line, size);
                 lineY += leading;
             }
             if (style.Borders && !style.HorizontalRulesOnly)
-                _pages[^1].Append(Invariant($"0.5 w {x:0.##} {_pageHeight - _y - height:0.##} {widths[c]:0.##} {height:0.##} re S\n"));
+                _canvas.Rectangle(_page, x, _y, widths[c], height);
             x += widths[c];
         }
         _y += height;
@@ -226,9 +226,4 @@ public sealed class TextDocumentRenderer(PdfStyle style)
             };
         return em * size;
     }
-
-    private void Text(StringBuilder page, double x, double y, string text, double size) =>
-        page.Append(Invariant($"BT /F1 {size:0.##} Tf {x:0.##} {_pageHeight - y - size:0.##} Td ({MinimalPdf.Escape(text)}) Tj ET\n"));
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

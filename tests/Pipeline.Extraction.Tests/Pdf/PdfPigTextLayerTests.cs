@@ -22,13 +22,13 @@ public sealed class PdfPigTextLayerTests : IDisposable
         Assert.Equal((595.28, 841.89), (page.Width, page.Height));
         Assert.Equal("Camera di Commercio del Molise Indicatore Target 2021 Consuntivo 2021 Visure rilasciate >= 400 410",
             string.Join(' ', page.Words.Select(w => w.Text)));
-        // 14 pt Helvetica set 60 pt from the top: the box spans the glyphs' full height (ascender to descender),
-        // not just down to the baseline; these are the figures pdftotext -bbox-layout gave for the same file
+        // 14 pt Liberation Sans (Helvetica's widths) set 60 pt from the top, baseline at 74: the box spans the font's
+        // full height, ascent 0.905 em to descent 0.212 em (as Arial's), not just down to the baseline
         var camera = page.Words[0];
         Assert.Equal(56, camera.X0, 2);
-        Assert.Equal(105.784, camera.X1, 2);
-        Assert.Equal(63.948, camera.Y0, 2);
-        Assert.Equal(76.898, camera.Y1, 2);
+        Assert.Equal(105.793, camera.X1, 2);
+        Assert.Equal(74 - 0.90527 * 14, camera.Y0, 2);
+        Assert.Equal(74 + 0.21191 * 14, camera.Y1, 2);
         Assert.Empty(text.Warnings);
         Assert.Empty(page.Rules);
     }
@@ -43,7 +43,7 @@ public sealed class PdfPigTextLayerTests : IDisposable
         Assert.Equal("Camera di Commercio del Molise Indicatore Target", string.Join(' ', page.Words.Select(w => w.Text)));
         var camera = page.Words[0];
         Assert.Equal(56, camera.X0, 2);
-        Assert.Equal(65.228, camera.Y0, 2);
+        Assert.Equal(62.606, camera.Y0, 2); // baseline 595.28 - 520 = 75.28, less the ascent 0.905 em of 14 pt
         Assert.True(camera.X1 - camera.X0 > camera.Y1 - camera.Y0, "the word runs across the page, not down it");
         // the rule under "Indicatore Target" is horizontal on the turned page, below the line's words
         var rule = Assert.Single(page.Rules);

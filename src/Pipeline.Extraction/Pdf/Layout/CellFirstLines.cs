@@ -23,8 +23,9 @@ public static class CellFirstLines
             fragments[p] = CellFragment.Cut(baselines[p], spacing.ColumnGap, spacing.LineHeight);
             CellBlockBuilder.Link(fragments[p]);
         });
-        // the blank between wrapped lines is a fraction of a line: a larger one measured in a short document is rows apart
-        var wrap = Math.Min(WrapGap(fragments) ?? spacing.WrapGap, 0.8 * spacing.LineHeight);
+        // the blank between wrapped lines is a fraction of a line (a text layer's line box is 1.1–1.2 em, a usual leading
+        // 1.15–1.6 em): a larger one measured in a document whose cells never wrap is the space between rows
+        var wrap = Math.Min(WrapGap(fragments) ?? spacing.WrapGap, 0.5 * spacing.LineHeight);
         var wrapLimit = wrap + Math.Max(0.75, 0.2 * spacing.LineHeight);
         var pitch = Math.Max(spacing.LineHeight + wrap, 1);
         var rows = new IReadOnlyList<LayoutRow>[pages.Count];

@@ -11,8 +11,15 @@ namespace Pipeline.Extraction.Pdf.Layout;
 /// <param name="LineHeight">The median height of a word.</param>
 public sealed record TextSpacing(double WordGap, double WrapGap, double LineHeight)
 {
-    /// <summary>A horizontal gap wider than this separates two cells or a label from its value, not two words.</summary>
-    public double ColumnGap => WordGap + Math.Max(0.5, 0.15 * LineHeight);
+    /// <summary>
+    /// A horizontal gap wider than this separates two cells or a label from its value, not two words. In a monospaced
+    /// font (a space as wide as a letter, over 0.4 of the line height) spaces never stretch, and cells a few points
+    /// apart are told from words by a smaller margin.
+    /// </summary>
+    public double ColumnGap => WordGap + Math.Max(0.5, (IsMonospaced ? 0.08 : 0.15) * LineHeight);
+
+    /// <summary>The body text's spaces are as wide as a letter: a monospaced font such as Courier.</summary>
+    public bool IsMonospaced => WordGap > 0.4 * LineHeight;
 
     public static TextSpacing Measure(IEnumerable<IReadOnlyList<LayoutLine>> pages)
     {

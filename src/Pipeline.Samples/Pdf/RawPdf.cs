@@ -3,45 +3,37 @@ using System.Text;
 
 namespace Pipeline.Samples.Pdf;
 
-/// <summary>A line of text placed on a page: x and y from the top-left corner, in points.</summary>
-public sealed record PdfTextLine(double X, double Y, string Text, double Size = 10);
-
 /// <summary>
-/// Writes small, valid PDFs by hand (PDF 1.4, the base-14 Helvetica font, WinAnsi text, a correct xref table):
-/// enough for test documents and damaged variants, with no font files and no third-party library. The output is
-/// byte-for-byte deterministic. (PdfPig's PdfDocumentBuilder cannot replace it: its standard-14 fonts write the
-/// fonts' built-in StandardEncoding and refuse Italian accented letters, "The font does not contain a character: 'à'";
-/// and damaged files need raw content streams and trailers.)
+/// Writes PDF files object by object, for the structures a document builder is made never to produce and a reader
+/// must survive: an encryption dictionary in the trailer, a content stream cut inside a string, form XObjects nested
+/// thousands of draws deep, a font whose /Differences map a code to a ligature glyph. Every ordinary document (the
+/// samples, the synthetic test documents, pages of text) is written by PdfPig's builder instead (<see cref="PdfCanvas"/>).
+/// PDF 1.4, the base-14 Helvetica font in WinAnsiEncoding, a correct xref table; byte-for-byte deterministic.
 /// </summary>
-public static class MinimalPdf
+public static class RawPdf
 {
-    public const double A4Width = 595.28, A4Height = 841.89;
-
-    /// <summary>A PDF of the given pages; each page is a list of text lines (an empty list is a blank page).</summary>
-    public static byte[] Write(IReadOnlyList<IReadOnlyList<PdfTextLine>> pages, string? extraTrailer = null, bool drawBoxes = false) =>
-        Build(pages.Select(p => Content(p, drawBoxes)).ToList(), extraTrailer, extraObjects: []);
+    private const double A4Width = PdfCanvas.A4Width, A4Height = PdfCanvas.A4Height;
 
     /// <summary>
     /// Builds the file: objects 1 catalog, 2 pages, 3 font, then a page and a content stream per page, then
     /// <paramref name="extraObjects"/> (numbered after them) and <paramref name="extraTrailer"/> entries.
     /// <paramref name="fonts"/> is every page's font dictionary (F1 is object 3); <paramref name="resources"/> is added
-    /// to every page's resource dictionary after its fonts (e.g.
-    /// "/XObject &lt;&lt; /X 6 0 R &gt;&gt;"), and <paramref name="pageEntries"/> to every page dictionary (e.g. "/Rotate 90").
+    /// to every page's resource dictionary after its fonts (e.g. "/XObject &lt;&lt; /X 6 0 R &gt;&gt;"). A4 portrait.
     /// </summary>
     public static byte[] Build(
         IReadOnlyList<string> contents, string? extraTrailer, IReadOnlyList<string> extraObjects,
-        string font = "Helvetica", double width = A4Width, double height = A4Height, string fonts = "/F1 3 0 R", string resources = "", string pageEntries = "")
+        string fonts = "/F1 3 0 R", string resources = "")
     {
         var objects = new List<string>
         {
             "<< /Type /Catalog /Pages 2 0 R >>",
             $"<< /Type /Pages /Kids [{string.Join(' ', contents.Select((_, i) => $"{4 + 2 * i} 0 R"))}] /Count {contents.Count} >>",
-            $"<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>",
+            $"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         };
         for (var i = 0; i < contents.Count; i++)
         {
-            var extra = (resources.Length > 0 ? " " + resources : "") + " >>" + (pageEntries.Length > 0 ? " " + pageEntries : "");
-            objects.Add(Invariant($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << {fonts} >>{extra} /Contents {5 + 2 * i} 0 R >>"));
+            var extra = (resources.Length > 0 ? " " + resources : "") + " >>";
+            objects.Add(Invariant($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {A4Width} {A4Height}] /Resources << /Font << {fonts} >>{extra} /Contents {5 + 2 * i} 0 R >>"));
             var bytes = WinAnsi(contents[i]);
             objects.Add($"<< /Length {bytes.Length} >>\nstream\n{contents[i]}\nendstream");
         }
@@ -63,17 +55,12 @@ public static class MinimalPdf
         return output.ToArray();
     }
 
-    /// <summary>The content stream of one page: the text lines, and optionally a rectangle around each.</summary>
-    public static string Content(IReadOnlyList<PdfTextLine> lines, bool drawBoxes = false)
+    /// <summary>The content stream of one page: the text lines in font F1.</summary>
+    public static string Content(IReadOnlyList<PdfTextLine> lines)
     {
         var sb = new StringBuilder();
         foreach (var line in lines)
-        {
-            var baseline = A4Height - line.Y - line.Size;
-            sb.Append(Invariant($"BT /F1 {line.Size} Tf {line.X} {baseline:0.##} Td ({Escape(line.Text)}) Tj ET\n"));
-            if (drawBoxes)
-                sb.Append(Invariant($"{line.X - 2} {baseline - 3:0.##} {line.Text.Length * line.Size * 0.5 + 4:0.##} {line.Size + 5} re S\n"));
-        }
+            sb.Append(Invariant($"BT /F1 {line.Size} Tf {line.X} {A4Height - line.Y - line.Size:0.##} Td ({Escape(line.Text)}) Tj ET\n"));
         return sb.ToString();
     }
 
