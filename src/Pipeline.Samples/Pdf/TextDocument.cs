@@ -38,6 +38,11 @@ public sealed record PdfStyle
     public double Leading { get; init; } = 1.3;
     /// <summary>Only horizontal rules between table rows (no vertical ones), when <see cref="Borders"/> is on.</summary>
     public bool HorizontalRulesOnly { get; init; }
+    /// <summary>
+    /// Whether a table right after another with as many columns goes on in its grid (the rest of a table the original
+    /// broke at a page). Off, every table is sized to its own content, as a browser sizes each HTML table.
+    /// </summary>
+    public bool ContinuedTablesKeepGrid { get; init; } = true;
 
     public static readonly string[] Fonts = ["Helvetica", "Times-Roman", "Courier"];
 }

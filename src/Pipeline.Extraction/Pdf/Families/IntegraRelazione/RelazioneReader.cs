@@ -20,6 +20,7 @@ internal sealed partial class RelazioneReader(PdfLayout layout, CancellationToke
     private readonly List<ExtractedKpi> _kpis = [];
     private readonly List<string> _warnings = [];
     private int? _year;
+    private double _minGutter;
 
     private ObjectiveDraft? _card;
     private CardMode _mode;
@@ -33,6 +34,7 @@ internal sealed partial class RelazioneReader(PdfLayout layout, CancellationToke
     public ExtractedDocument Read()
     {
         _year = DocumentYear();
+        _minGutter = TextSpacing.Measure(layout.Pages).ColumnGap;
         foreach (var page in layout.Pages)
         {
             ct.ThrowIfCancellationRequested();
@@ -77,7 +79,7 @@ internal sealed partial class RelazioneReader(PdfLayout layout, CancellationToke
         }
         if (_table is not null)
         {
-            if (_table.StartsChunk(line)) _table.Relayout(page.Skip(index).TakeWhile(l => !IsKpiHeader(l) && !IsCardStart(l) && HeadingCode(l) is null).ToList());
+            if (_table.StartsChunk(line)) _table.Relayout(page.Skip(index).TakeWhile(l => !IsKpiHeader(l) && !IsCardStart(l) && HeadingCode(l) is null).ToList(), _minGutter);
             if (_table.Accept(line)) return;
             CloseTable();
         }
