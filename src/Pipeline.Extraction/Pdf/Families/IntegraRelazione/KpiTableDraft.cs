@@ -257,7 +257,7 @@ internal sealed partial class RowDraft(int page, int columns)
     private static ExtractedActual ReadActual(string period, string text, SourceRef? source)
     {
         if (ItalianNumber.Parse(text) is { } number) return new ExtractedActual(period, text, number.Value, source);
-        // a neighbouring cell's lone dash ("no deviation") read into the value: "3,00 - N."
+        // a neighbouring cell's lone dash ("no deviation") read into the value: "3,00 - N.", "2,00 N. -"
         var withoutDash = TextKey.Clean(LoneDash().Replace(text, " "));
         if (withoutDash != text && ItalianNumber.Parse(withoutDash) is { } n) return new ExtractedActual(period, withoutDash, n.Value, source);
         var date = Date().Match(text);
@@ -268,7 +268,7 @@ internal sealed partial class RowDraft(int page, int columns)
         return new ExtractedActual(period, text, null, source);
     }
 
-    [GeneratedRegex(@"(?<=\S)\s+[-–]\s+(?=\S)")]
+    [GeneratedRegex(@"(?<=\S)\s+[-–](?:\s+(?=\S)|\s*$)")]
     private static partial Regex LoneDash();
 
     [GeneratedRegex(@"(?i)\(\s*tipologia\s*:?\s*([^()]+?)\s*\)")]
