@@ -48,9 +48,7 @@ public static partial class ObjectiveCodes
     public static string Key(string code)
     {
         var (prefix, segments) = Read(code);
-        var tokens = segments.Select(t => t.Value.All(char.IsAsciiDigit)
-            ? t.Value.TrimStart('0') is { Length: > 0 } digits ? digits : "0"
-            : t.Value.ToUpperInvariant());
+        var tokens = segments.Select(SegmentKey);
         if (prefix is not null) tokens = tokens.Prepend(CanonicalPrefix(prefix.Value.Value));
         return string.Join('.', tokens);
     }
@@ -74,8 +72,25 @@ public static partial class ObjectiveCodes
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="code"/> is numbered inside <paramref name="ancestor"/>: the ancestor's segments begin the
+    /// code's, which has more, whatever their prefixes (<c>AS.01</c> → <c>OS.01.02</c> → <c>OP.01.02.03</c>, the
+    /// Integra numbering; <c>1.1</c> → <c>1.1.2</c>). Segments compare as <see cref="Key"/> writes them (01 = 1). Use it
+    /// to place a code whose <see cref="ParentOf"/> is unknown under a broader objective the document printed.
+    /// </summary>
+    public static bool IsWithin(string code, string ancestor)
+    {
+        var inner = Read(code).Segments.Select(SegmentKey).ToList();
+        var outer = Read(ancestor).Segments.Select(SegmentKey).ToList();
+        return outer.Count > 0 && outer.Count < inner.Count && outer.SequenceEqual(inner.Take(outer.Count));
+    }
+
     /// <summary>The number of segments after any prefix: <c>1</c> → 1, <c>1.1</c> → 2, <c>A.1</c> → 2, <c>A1</c> → 2, <c>OP.01.01.01</c> → 3.</summary>
     public static int Depth(string code) => Read(code).Segments.Count;
+
+    private static string SegmentKey(Token t) => t.Value.All(char.IsAsciiDigit)
+        ? t.Value.TrimStart('0') is { Length: > 0 } digits ? digits : "0"
+        : t.Value.ToUpperInvariant();
 
     private readonly record struct Token(string Value, int Index, int Length);
 

@@ -43,6 +43,11 @@ public sealed record PdfStyle
     public bool SplitRowsAcrossPages { get; init; }
     /// <summary>A table's first row is repeated at the top of each page the table continues on.</summary>
     public bool RepeatHeaderRow { get; init; }
+    /// <summary>
+    /// Whether a table right after another with as many columns goes on in its grid (the rest of a table the original
+    /// broke at a page). Off, every table is sized to its own content, as a browser sizes each HTML table.
+    /// </summary>
+    public bool ContinuedTablesKeepGrid { get; init; } = true;
 
     public static readonly string[] Fonts = ["Helvetica", "Times-Roman", "Courier"];
 }

@@ -78,7 +78,7 @@ public sealed class TextDocumentRenderer(PdfStyle style)
         var columns = table.Rows.Max(r => r.Count);
         double size;
         double[] widths;
-        if (_previousTable is { } previous && previous.Widths.Length == columns)
+        if (style.ContinuedTablesKeepGrid && _previousTable is { } previous && previous.Widths.Length == columns)
         {
             // the rest of a table the text broke (at a page break of the original): the same grid goes on
             (widths, size) = previous;

@@ -29,6 +29,21 @@ public sealed class ObjectiveCodesTests
         Assert.Equal(parent, ObjectiveCodes.ParentOf(code));
 
     [Theory]
+    [InlineData("OS.01.02", "AS.01", true)]
+    [InlineData("OS.1.2", "AS.01", true)]
+    [InlineData("OP.01.02.03", "OS.01.02", true)]
+    [InlineData("OP.01.02.03", "AS.01", true)]
+    [InlineData("1.1.2", "1.1", true)]
+    [InlineData("B.2.1", "B", true)]
+    [InlineData("OS.02.01", "AS.01", false)]
+    [InlineData("OS.01.02", "OS.01.02", false)]
+    [InlineData("AS.01", "OS.01.02", false)]
+    [InlineData("OS.01.02", "AS", false)]
+    [InlineData("OS.01.02", "", false)]
+    public void IsWithin(string code, string ancestor, bool within) =>
+        Assert.Equal(within, ObjectiveCodes.IsWithin(code, ancestor));
+
+    [Theory]
     [InlineData("OS.01.02", ObjectiveLevel.Strategic)]
     [InlineData("OBS 01", ObjectiveLevel.Strategic)]
     [InlineData("OB.S.1", ObjectiveLevel.Strategic)]

@@ -11,7 +11,8 @@ namespace Pipeline.Extraction.Pdf.Families.Generic;
 /// The objective tree of a document as the general reader meets it: headings above tables ("Obiettivo strategico
 /// 1.1 – …", "A.1 …", "OS.01.02 …"), key/value cards (Codice, Livello, Obiettivo, Obiettivo padre) and objective
 /// columns ("1.1 Miglioramento …"). A parent comes from a printed parent code, else from the code itself
-/// (1.1.2 under 1.1), else from the latest objective of a broader level. Objectives under which no KPI is read are
+/// (1.1.2 under 1.1), else from a broader objective whose number begins the code's (AS.01 over OS.01.02), else from
+/// the latest objective of a broader level. Objectives under which no KPI is read are
 /// left out at the end, so an index or a chapter heading that looks like one costs nothing.
 /// </summary>
 public sealed class ObjectiveTracker
@@ -105,6 +106,9 @@ public sealed class ObjectiveTracker
         if (parentCode is not null && _byCode.TryGetValue(ObjectiveCodes.Key(parentCode), out var printed)) return printed;
         for (var c = code is null ? null : ObjectiveCodes.ParentOf(code); c is not null; c = ObjectiveCodes.ParentOf(c))
             if (_byCode.TryGetValue(ObjectiveCodes.Key(c), out var implied)) return implied;
+        // a broader objective whose number begins this one's (AS.01 over OS.01.02), the nearest level first
+        if (code is not null && _objectives.Where(o => o.Code is not null && _levels[o.Id] < level && ObjectiveCodes.IsWithin(code, o.Code))
+                .OrderByDescending(o => _levels[o.Id]).FirstOrDefault() is { } numbered) return numbered.Id;
         return _lastByLevel.Where(kv => kv.Key < level).OrderByDescending(kv => kv.Key).Select(kv => kv.Value).FirstOrDefault();
     }
 

@@ -84,7 +84,7 @@ internal sealed partial class KpiTableDraft
             cells = Overflow(line);
             name = Cell(cells, Role.Name);
         }
-        var pitch = _pitch ?? 1.5 * line.Words.Average(w => w.Height);
+        var pitch = Pitch(line);
         if (step is { } s && s > 3.2 * pitch) return false;
 
         var current = Rows.Count == 0 ? null : Rows[^1];
@@ -105,42 +105,30 @@ internal sealed partial class KpiTableDraft
         return true;
     }
 
-    /// <summary>The line opens a new part of the table: first on a new page, or after a gap wider than two lines.</summary>
+    /// <summary>The line may open a new row: first on a new page, or after a gap wider than a wrapped line's.</summary>
     public bool StartsChunk(LayoutLine line) =>
-        (!_inHeader || !IsHeaderContinuation(line)) && (line.Page != _previous.Page || line.Y0 - _previous.Y0 > 2 * (_pitch ?? 1.5 * line.Words.Average(w => w.Height)));
+        (!_inHeader || !IsHeaderContinuation(line)) && (line.Page != _previous.Page || line.Y0 - _previous.Y0 > 1.3 * Pitch(line));
 
     /// <summary>
-    /// A table continued on a new page without its header may be laid out with other column widths: when the
-    /// left edges of the cells on the new page (words after a wide gap) form as many columns as the header had,
-    /// in other places, they become the columns.
+    /// Gives the table the columns of the lines from <paramref name="following"/>[0] on (up to the end of the table on
+    /// the page) when they are laid out with other column widths (<see cref="ContinuationColumns"/>).
     /// </summary>
-    public void Relayout(IReadOnlyList<LayoutLine> continuation)
+    public void Relayout(IReadOnlyList<LayoutLine> following, double minGutter)
     {
-        if (continuation.Count == 0) return;
-        var edges = new List<double>();
-        foreach (var line in continuation)
+        var rows = new List<List<LayoutLine>>();
+        LayoutLine? previous = null;
+        foreach (var line in following)
         {
-            var gap = Math.Max(4, 1.2 * line.Words.Average(w => w.Height));
-            for (var i = 0; i < line.Words.Count; i++)
-                if (i == 0 || line.Words[i].X0 - line.Words[i - 1].X1 > gap) edges.Add(line.Words[i].X0);
+            var step = previous is null ? 0 : line.Y0 - previous.Y0;
+            if (step > 3.2 * Pitch(line)) break;
+            if (previous is null || step > 1.3 * Pitch(line)) rows.Add([]);
+            rows[^1].Add(line);
+            previous = line;
         }
-        var clusters = new List<List<double>>();
-        foreach (var x in edges.Order())
-        {
-            if (clusters.Count > 0 && x - clusters[^1][^1] <= Columns.Tolerance) clusters[^1].Add(x);
-            else clusters.Add([x]);
-        }
-        var starts = clusters.Select(c => c.Min()).ToList();
-        var old = Columns.Starts;
-        // every cell still starts at a known column: the layout has not changed
-        if (starts.All(x => old.Any(o => Math.Abs(o - x) <= Columns.Tolerance))) return;
-        // a last column of short marks ("-") can sit right after the value before it: keep its old offset
-        if (starts.Count == Columns.Count - 1 && Column(Role.Deviation) == Columns.Count - 1 && starts.Count >= 3)
-            starts.Add(starts[^1] + (old[^1] - old[^2]));
-        if (starts.Count != Columns.Count) return;
-        if (starts.Zip(Columns.Starts).All(p => Math.Abs(p.First - p.Second) <= Columns.Tolerance)) return;
-        Columns = new TableColumns(starts, Columns.Tolerance);
+        if (ContinuationColumns.Find(Columns, rows, minGutter) is { } columns) Columns = columns;
     }
+
+    private double Pitch(LayoutLine line) => _pitch ?? 1.5 * line.Words.Average(w => w.Height);
 
     /// <summary>A cell whose text overflows its column: all its words stay in the column where it starts.</summary>
     private IReadOnlyList<CellText> Overflow(LayoutLine line)
@@ -269,7 +257,7 @@ internal sealed partial class RowDraft(int page, int columns)
     private static ExtractedActual ReadActual(string period, string text, SourceRef? source)
     {
         if (ItalianNumber.Parse(text) is { } number) return new ExtractedActual(period, text, number.Value, source);
-        // a neighbouring cell's lone dash ("no deviation") read into the value: "3,00 - N."
+        // a neighbouring cell's lone dash ("no deviation") read into the value: "3,00 - N.", "2,00 N. -"
         var withoutDash = TextKey.Clean(LoneDash().Replace(text, " "));
         if (withoutDash != text && ItalianNumber.Parse(withoutDash) is { } n) return new ExtractedActual(period, withoutDash, n.Value, source);
         var date = Date().Match(text);
@@ -280,7 +268,7 @@ internal sealed partial class RowDraft(int page, int columns)
         return new ExtractedActual(period, text, null, source);
     }
 
-    [GeneratedRegex(@"(?<=\S)\s+[-–]\s+(?=\S)")]
+    [GeneratedRegex(@"(?<=\S)\s+[-–](?:\s+(?=\S)|\s*$)")]
     private static partial Regex LoneDash();
 
     [GeneratedRegex(@"(?i)\(\s*tipologia\s*:?\s*([^()]+?)\s*\)")]

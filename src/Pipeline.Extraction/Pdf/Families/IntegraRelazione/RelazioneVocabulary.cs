@@ -57,6 +57,33 @@ internal static partial class RelazioneVocabulary
     public static bool IsHeaderContinuation(LayoutLine line) =>
         line.Words.All(w => Year(w.Text) is not null || HeaderFiller.Contains(Key(w)) || Key(w).Length == 0 || HeaderRole(w) is not null);
 
+    /// <summary>The first line of an objective card: "Obiettivo" then a level word or, within three words, a code.</summary>
+    public static bool IsCardStart(LayoutLine line)
+    {
+        if (line.Words.Count < 2 || Key(line.Words[0]) != "obiettivo") return false;
+        if (LevelWords.ContainsKey(Key(line.Words[1]))) return true;
+        return line.Words.Skip(1).Take(3).Any(w => Code(w) is not null);
+    }
+
+    /// <summary>"Obiettivo" alone in the label cell, its level word ("individuale") on the next line below it.</summary>
+    public static bool IsWrappedCardStart(IReadOnlyList<LayoutLine> page, int index)
+    {
+        var line = page[index];
+        if (Key(line.Words[0]) != "obiettivo" || index + 1 >= page.Count) return false;
+        var next = page[index + 1].Words[0];
+        return LevelWords.ContainsKey(Key(next)) && Math.Abs(next.X0 - line.Words[0].X0) < 6
+               && (line.Words.Count == 1 || line.Words[1].X0 > next.X1);
+    }
+
+    /// <summary>A heading ("OS.01.01 - Title"): one code at the line's start, a dash, then a title.</summary>
+    public static bool IsHeading(LayoutLine line)
+    {
+        var words = line.Words;
+        if (Code(words[0]) is null || words.Count < 3) return false;
+        if (!IsDash(words[1]) && !words[0].Text.TrimEnd().EndsWith('-')) return false;
+        return !words.Skip(1).Any(w => Code(w) is not null);
+    }
+
     public static int? Year(string text)
     {
         var m = YearRegex().Match(TextKey.Clean(text));
