@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
@@ -12,9 +13,18 @@ namespace Pipeline.Extraction.Pdf.TextLayer;
 internal sealed class PdfPigReader(string path)
 {
     private volatile int _page;
+    private readonly ConcurrentQueue<(int Number, Task<PdfPage> Page)> _pending = new();
 
-    /// <summary>The page being read (1-based); 0 while the file is opened.</summary>
-    public int Page => _page;
+    /// <summary>The first page not read yet (1-based: its words still being made, or the page being parsed); 0 while the file is opened.</summary>
+    public int Page
+    {
+        get
+        {
+            foreach (var (number, page) in _pending)
+                if (!page.IsCompleted) return number;
+            return _page;
+        }
+    }
 
     public int PageCount { get; private set; }
 
@@ -27,6 +37,9 @@ internal sealed class PdfPigReader(string path)
         if (count == 0) throw new ExtractionException(path, "the PDF has no pages");
         var pages = new List<PdfPage>(count);
         var warnings = new List<string>();
+        // A page's words and rules are made from its letters and paths on a worker while the next page is parsed
+        // (PdfPig's parsing is the sequential part); at most two pages wait, so the letters held stay bounded.
+        var pending = _pending;
         double width = MinimalA4.Width, height = MinimalA4.Height;
         for (var number = 1; number <= count; number++)
         {
@@ -41,24 +54,33 @@ internal sealed class PdfPigReader(string path)
             {
                 warnings.Add($"page {number}: content stream could not be read ({OneLine(ex)}); its text is missing");
                 log.TakeErrors();
-                pages.Add(new PdfPage(number, width, height, []));
+                pending.Enqueue((number, Task.FromResult(new PdfPage(number, width, height, []))));
                 continue;
             }
             (width, height) = (page.Width, page.Height);
-            var words = WordBoxes.Read(page);
-            var rules = RuleFinder.Find(page);
             var errors = log.TakeErrors();
             if (UnreadContent.Reason(page, document) is { } reason)
                 warnings.Add($"page {number}: content stream could not be read ({string.Join("; ", errors.Prepend(reason))}); its text is missing");
             else if (errors.Count > 0)
                 warnings.Add($"page {number}: the PDF reader reported {string.Join("; ", errors)}; its text may be incomplete");
-            pages.Add(new PdfPage(number, width, height, words) { Rules = rules });
+            var (n, w, h) = (number, width, height);
+            pending.Enqueue((number, Task.Run(() => new PdfPage(n, w, h, WordBoxes.Read(page)) { Rules = RuleFinder.Find(page) }, ct)));
+            while (pending.Count > 2) pages.Add(TakeOldest(pending));
         }
+        while (!pending.IsEmpty) pages.Add(TakeOldest(pending));
         if (pages.All(p => p.Words.Count == 0) && warnings.Count == 0)
             throw new ExtractionException(path, $"no text layer on any of its {count} pages (a scanned PDF? it needs OCR first)");
         if (pages.All(p => p.Words.Count == 0))
             throw new ExtractionException(path, $"no text could be read on any of its {count} pages ({warnings[0]})");
         return new PdfText(Path.GetFileName(path), pages) { Warnings = warnings };
+    }
+
+    private static PdfPage TakeOldest(ConcurrentQueue<(int Number, Task<PdfPage> Page)> pending)
+    {
+        pending.TryPeek(out var oldest);
+        var page = oldest.Page.GetAwaiter().GetResult();
+        pending.TryDequeue(out _);
+        return page;
     }
 
     /// <summary>
