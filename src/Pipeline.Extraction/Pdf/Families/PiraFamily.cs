@@ -27,7 +27,7 @@ public sealed partial class PiraFamily : IPdfFamily
         var title = false;
         foreach (var line in layout.Lines)
         {
-            var key = TextKey.Normalize(line.Text);
+            var key = line.Key;
             if (key.Contains("valori osservati", StringComparison.Ordinal)) observed++;
             if (key.StartsWith("risultati attesi", StringComparison.Ordinal)) expected++;
             if (key.StartsWith("programma di", StringComparison.Ordinal)) programmes++;

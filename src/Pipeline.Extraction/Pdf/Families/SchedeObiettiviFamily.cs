@@ -36,7 +36,7 @@ public sealed class SchedeObiettiviFamily : IPdfFamily
         var monitoring = false;
         foreach (var line in layout.Lines)
         {
-            var key = TextKey.Normalize(line.Text);
+            var key = line.Key;
             for (var i = 0; i < CardLabels.Length; i++)
                 if (key.StartsWith(CardLabels[i], StringComparison.Ordinal)) counts[i]++;
             if (key.StartsWith("kpi associati", StringComparison.Ordinal)) tableHeaders++;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Text;
 namespace Pipeline.Extraction.Pdf.Layout;
 
 /// <summary>A run of words on one visual line whose gaps are narrow: one table cell or one phrase.</summary>
@@ -15,6 +16,7 @@ public sealed record LayoutLine
 {
     private readonly IReadOnlyList<PdfWord> _words = [];
     private IReadOnlyList<TextSegment>? _segments;
+    private string? _key;
 
     public LayoutLine(int page, IReadOnlyList<PdfWord> words)
     {
@@ -31,6 +33,7 @@ public sealed record LayoutLine
         {
             _words = value;
             _segments = null;
+            _key = null;
             if (value.Count > 0) (X0, Y0, X1, Y1) = Box.Of(value);
             Text = string.Join(' ', value.Select(w => w.Text));
         }
@@ -58,6 +61,9 @@ public sealed record LayoutLine
 
     private readonly (double Y0, double Y1)? _band;
     public string Text { get; private init; } = "";
+
+    /// <summary>The line's comparison key (<see cref="TextKey.Normalize"/> of its text), made once: every family's recognition and reading asks for it.</summary>
+    public string Key => _key ??= TextKey.Normalize(Text);
     public IReadOnlyList<double> Bbox => [X0, Y0, X1, Y1];
 
     /// <summary>Two lines are equal when they are on the same page with the same word list (the cached values follow from it).</summary>

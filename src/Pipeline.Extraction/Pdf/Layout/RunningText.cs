@@ -49,7 +49,7 @@ public static partial class RunningText
     private static bool InBand(LayoutLine line, PdfPage page, double band) =>
         line.Y1 <= page.Height * band || line.Y0 >= page.Height * (1 - band);
 
-    private static string Key(LayoutLine line) => Digits().Replace(TextKey.Normalize(line.Text), "#");
+    private static string Key(LayoutLine line) => Digits().Replace(line.Key, "#");
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();

@@ -33,7 +33,7 @@ internal sealed partial class CardReader(IReadOnlyList<double> margins)
 
     public void Read(LayoutLine line)
     {
-        var key = TextKey.Normalize(line.Text);
+        var key = line.Key;
         if (_table is not null)
         {
             if (!Ends(_table, line, key)) return;

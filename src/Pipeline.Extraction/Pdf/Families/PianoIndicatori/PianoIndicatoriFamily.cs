@@ -37,7 +37,7 @@ public sealed class PianoIndicatoriFamily : IPdfFamily
         int tables = 0, strategicTables = 0, cardWeights = 0, documentation = 0;
         foreach (var line in layout.Lines)
         {
-            var key = TextKey.Normalize(line.Text);
+            var key = line.Key;
             if (IndicatorTables.IsHeader(key)) tables++;
             if (key.StartsWith("indicatori obiettivo strategico", StringComparison.Ordinal)) strategicTables++;
             if (key.Contains("peso dell obiettivo", StringComparison.Ordinal)) cardWeights++;

@@ -18,6 +18,8 @@ namespace Pipeline.Extraction.Pdf.Families.SchedeObiettivi;
 internal sealed class CardColumns
 {
     private readonly Dictionary<LayoutLine, double> _valueColumn;
+    private readonly Dictionary<LayoutLine, (List<PdfWord> Label, List<PdfWord> Value, bool Straddles)> _splits =
+        new(ReferenceEqualityComparer.Instance as IEqualityComparer<LayoutLine>);
 
     public CardColumns(IReadOnlyList<LayoutLine> lines, double minGap)
     {
@@ -29,7 +31,14 @@ internal sealed class CardColumns
     /// <summary>The words of the line left of its card's value column (the label) and from it on (the value); whether a label word runs across it.</summary>
     public (List<PdfWord> Label, List<PdfWord> Value, bool Straddles) Split(LayoutLine line)
     {
-        var xv = _valueColumn[line];
+        if (_splits.TryGetValue(line, out var known)) return known;
+        var split = SplitAt(line, _valueColumn[line]);
+        _splits[line] = split;
+        return split;
+    }
+
+    private static (List<PdfWord> Label, List<PdfWord> Value, bool Straddles) SplitAt(LayoutLine line, double xv)
+    {
         var label = new List<PdfWord>();
         var value = new List<PdfWord>();
         var straddles = false;
@@ -81,7 +90,7 @@ internal sealed class CardColumns
             for (var j = start; j < i; j++)
             {
                 if (anchors[j] is { } own) { result[j] = own; continue; }
-                var byDistance = anchored.OrderBy(a => Math.Abs(a - j)).Select(a => anchors[a]!.Value).ToList();
+                var byDistance = NearestFirst(anchored, j).Select(a => anchors[a]!.Value).ToList();
                 var line = lines[j];
                 result[j] = byDistance.FirstOrDefault(x => StartsAt(line, x, minGap), double.NaN) is var starts && !double.IsNaN(starts) ? starts
                     : byDistance.FirstOrDefault(x => line.X1 < x - 2, double.NaN) is var labelOnly && !double.IsNaN(labelOnly) ? labelOnly
@@ -90,6 +99,19 @@ internal sealed class CardColumns
             start = i;
         }
         return result;
+    }
+
+    /// <summary>The ascending indices <paramref name="sorted"/> nearest to <paramref name="j"/> first (the lower one first on a tie).</summary>
+    private static IEnumerable<int> NearestFirst(List<int> sorted, int j)
+    {
+        var right = sorted.BinarySearch(j);
+        if (right < 0) right = ~right;
+        var left = right - 1;
+        while (left >= 0 || right < sorted.Count)
+        {
+            if (right >= sorted.Count || (left >= 0 && j - sorted[left] <= sorted[right] - j)) yield return sorted[left--];
+            else yield return sorted[right++];
+        }
     }
 
     /// <summary>A word of the line starts at <paramref name="x"/> and begins the line or follows a gap.</summary>
@@ -102,7 +124,7 @@ internal sealed class CardColumns
 
     private static bool IsCardBoundary(IReadOnlyList<LayoutLine> lines, int i)
     {
-        var key = TextKey.Normalize(lines[i].Text);
+        var key = lines[i].Key;
         if (key.StartsWith("monitoraggio", StringComparison.Ordinal) || key.StartsWith("obiettivo strategico", StringComparison.Ordinal)) return true;
         if (key.StartsWith("obiettivo", StringComparison.Ordinal) && i + 1 < lines.Count &&
             TextKey.Normalize(lines[i + 1].Words[0].Text).StartsWith("strategic", StringComparison.Ordinal)) return true;

@@ -72,7 +72,7 @@ internal sealed class SchedeReader
         var samePage = prev is not null && prev.Page == line.Page;
         var close = prev is null || !samePage || line.Y0 - prev.Y1 < _gapLimit;
         var closeSamePage = samePage && line.Y0 - prev!.Y1 < _gapLimit;
-        var key = TextKey.Normalize(line.Text);
+        var key = line.Key;
         if (key.Length == 0) return;
 
         // a wrapped cell may go on with "monitoraggio semestrale)": a note is not the next line of a row
@@ -166,7 +166,7 @@ internal sealed class SchedeReader
     /// <summary>The line opens something of its own: a note, a heading, a table header or a card row.</summary>
     private bool StartsRecord(LayoutLine line)
     {
-        var key = TextKey.Normalize(line.Text);
+        var key = line.Key;
         return IsNote(key) || key.StartsWith("area strategica", StringComparison.Ordinal) || key.StartsWith("obiettivo", StringComparison.Ordinal)
             || key.StartsWith("kpi", StringComparison.Ordinal) || key.StartsWith("schede di dettaglio", StringComparison.Ordinal)
             || KpiTable.IsHeader(line) || _cardColumns.IsRowStart(line);

@@ -33,8 +33,12 @@ internal sealed record SchedeTitle(DocumentInfo Info, string DefaultYear, string
         var monitoring = titleKey.Contains("monitoraggio", StringComparison.Ordinal);
         var docType = monitoring ? "monitoraggio" : titleKey.Contains("relazione", StringComparison.Ordinal) ? "relazione" : "piano";
 
-        var allText = string.Join('\n', lines.Select(l => l.Text));
-        var semesterYears = FirstHalf().Matches(allText)
+        // the half-year a monitoring reports on ("primo semestre 2021"), from the lines that speak of a semester and
+        // the line after each (where its year may have wrapped)
+        var semesterText = string.Join('\n', lines.Select((l, i) => (l, i))
+            .Where(x => x.l.Key.Contains("semestre", StringComparison.Ordinal) || (x.i > 0 && lines[x.i - 1].Key.Contains("semestre", StringComparison.Ordinal)))
+            .Select(x => x.l.Text));
+        var semesterYears = FirstHalf().Matches(semesterText)
             .Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture))
             .Where(y => from is null || (y >= from && y <= (to ?? from)))
             .GroupBy(y => y).OrderByDescending(g => g.Count()).Select(g => (int?)g.Key).FirstOrDefault();
