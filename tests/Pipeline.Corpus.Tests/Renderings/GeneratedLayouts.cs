@@ -23,13 +23,23 @@ public static class GeneratedLayouts
 
     private static GeneratedLayout Register(ScoredGroundTruth gt)
     {
-        var header = new List<string> { "Obiettivo", "Indicatore", "Peso" };
+        // the objective path as an export prints it: the area and the strategic objective in columns of their own,
+        // then the KPI's own objective when it is deeper
+        var header = new List<string> { "Area strategica", "Obiettivo strategico", "Obiettivo", "Indicatore", "Peso" };
         header.AddRange(gt.Periods.Select(p => p.Length == 4 ? p : "Target " + ScoredGroundTruth.Label(p)));
         if (gt.ActualYear is { } ay) header.Add($"Consuntivo {ay}");
         var rows = new List<IReadOnlyList<string>> { header };
         foreach (var k in gt.Kpis)
         {
-            var row = new List<string> { $"{k.ObjectiveCode} {gt.Owner(k)?.Title}".Trim(), k.Name, k.Weight ?? "" };
+            var path = Path(gt, gt.Owner(k));
+            string Cell(GtObjective? o) => o is null ? "" : $"{o.Code} {o.Title}".Trim();
+            var owner = gt.Owner(k);
+            var own = owner is { Level: not ("area" or "strategic") } ? owner : null;
+            var row = new List<string>
+            {
+                Cell(path.LastOrDefault(o => o.Level == "area")), Cell(path.LastOrDefault(o => o.Level == "strategic")),
+                own is null && owner is null ? k.ObjectiveCode : Cell(own), k.Name, k.Weight ?? "",
+            };
             row.AddRange(gt.Periods.Select(p => string.Join(" ", k.Targets.Where(t => t.Period == p).Select(t => t.Text))));
             if (gt.ActualYear is { } year) row.Add(string.Join(" ", k.Actuals.Where(a => a.Year == year).Select(a => a.Text)));
             rows.Add(row);
@@ -42,6 +52,14 @@ public static class GeneratedLayouts
         ];
         return new("layout-register", new("layout-register-lo-sans-8-landscape-bottom", RenderTool.LibreOffice, true, "sans", 8, TableRules.All, CellAlign.Bottom),
             blocks, gt.Kpis);
+    }
+
+    /// <summary>An objective and its ancestors, broadest first.</summary>
+    private static List<GtObjective> Path(ScoredGroundTruth gt, GtObjective? objective)
+    {
+        var path = new List<GtObjective>();
+        for (var o = objective; o is not null && path.Count < 8; o = gt.Objective(o.ParentCode)) path.Insert(0, o);
+        return path;
     }
 
     private static GeneratedLayout Cards(ScoredGroundTruth gt)

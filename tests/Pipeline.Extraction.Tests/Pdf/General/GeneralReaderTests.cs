@@ -57,6 +57,19 @@ public sealed class GeneralReaderTests
         return blocks;
     }
 
+    /// <summary>A flat register: one row per KPI, its objective path in three columns (area, strategic, operational), a column per year.</summary>
+    private static IReadOnlyList<DocumentBlock> Register()
+    {
+        string Named(string code) => $"{code} {Objectives.First(o => o.Code == code).Title}";
+        var rows = Kpis().Select(k => (IReadOnlyList<string>)
+            [Named("A"), Named(k.Objective[..3]), Named(k.Objective), k.Name, k.Weight + "%", .. k.Targets.Select(t => ">= " + t)]).ToList();
+        return
+        [
+            new HeadingBlock("Camera di Commercio di Foggia - Registro degli indicatori 2021-2023", 1),
+            new TableBlock([["Area strategica", "Obiettivo strategico", "Obiettivo", "Indicatore", "Peso", "2021", "2022", "2023"], .. rows]),
+        ];
+    }
+
     /// <remarks>
     /// Not here, known limits (docs/pdf.md): key/value cards with neither rules nor padding between their rows in loose
     /// leading or monospace type (the rows of a column merge into one cell), and monospace tables whose cells are set
@@ -67,13 +80,36 @@ public sealed class GeneralReaderTests
         var data = new TheoryData<string, string>();
         foreach (var style in new[] { "top-borders", "middle-plain", "middle-rules-times", "middle-header-footer" }) data.Add("cards", style);
         foreach (var style in new[] { "top-borders", "middle-plain", "bottom-plain-loose", "middle-rules-times", "middle-header-footer" }) data.Add("narrative", style);
+        foreach (var style in new[] { "top-borders", "bottom-borders", "middle-rules-times" }) data.Add("register", style);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Reads_every_objective_kpi_weight_and_yearly_target(string layout, string style) =>
-        AssertReadsEverything(Extract(layout == "cards" ? Cards() : Narrative(), SyntheticPdf.Style(style), out _));
+        AssertReadsEverything(Extract(layout switch { "cards" => Cards(), "register" => Register(), _ => Narrative() }, SyntheticPdf.Style(style), out _));
+
+    /// <summary>
+    /// A register's objective path in columns of their own gives the whole tree: area, strategic and operational
+    /// objectives, each under its parent. (A lone capital letter before a title is no code: "A Competitività …" could
+    /// as well be a sentence, so the area keeps it in its title.)
+    /// </summary>
+    [Theory]
+    [InlineData("top-borders")]
+    [InlineData("middle-rules-times")]
+    public void A_register_gives_the_objective_tree_from_its_path_columns(string style)
+    {
+        var doc = Extract(Register(), SyntheticPdf.Style(style), out _);
+        var byId = doc.Objectives.ToDictionary(o => o.Id);
+        ExtractedObjective Find(string code) => Assert.Single(doc.Objectives, o => o.Code == code || o.Title.StartsWith(code + " ", StringComparison.Ordinal));
+        foreach (var (code, _, title, parent) in Objectives)
+        {
+            var objective = Find(code);
+            Assert.EndsWith(title, objective.Title);
+            Assert.Equal(parent is null ? null : Find(parent).Id, objective.Parent);
+        }
+        Assert.Equal(Objectives.Length, doc.Objectives.Count);
+    }
 
     /// <summary>
     /// Rows broken by a page break, as word processors print them by default: the lines of each cell that fit stay at

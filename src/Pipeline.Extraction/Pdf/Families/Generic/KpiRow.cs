@@ -120,6 +120,19 @@ public sealed partial class KpiRow
         return (null, null, null);
     }
 
+    /// <summary>
+    /// The broader objectives a register prints beside the row's own (an "Area strategica" and an "Obiettivo
+    /// strategico" column before "Obiettivo"), broadest first, each with the column it stands in; empty when the row's
+    /// objective is itself the broadest it prints.
+    /// </summary>
+    public IEnumerable<(string Title, ObjectiveLevel Level, int Column)> BroaderObjectives()
+    {
+        var own = Objective().Level;
+        if (own is ObjectiveLevel.Area) yield break;
+        if (Role(ColumnRole.Area) is { } area) yield return (area, ObjectiveLevel.Area, Header.Index(ColumnRole.Area));
+        if (own is null && Role(ColumnRole.Strategic) is { } strategic) yield return (strategic, ObjectiveLevel.Strategic, Header.Index(ColumnRole.Strategic));
+    }
+
     public string Describe() => string.Join(" | ", Enumerable.Range(0, _cells.Length).Select(Text).Where(t => t.Length > 0));
 
     [GeneratedRegex(@"\(?\s*Tipologia(?:\s+KPI)?\s*:\s*([A-Za-zÀ-ÿ]+)\s*\)?\s*$", RegexOptions.IgnoreCase)]

@@ -116,7 +116,12 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
         if (current is null) return;
         var (code, title, level) = current.Objective();
         if (code is not null || title is not null)
+        {
+            // a register's path: the broader objectives in their own columns come first, so the row's hangs from them
+            foreach (var (broader, broaderLevel, column) in current.BroaderObjectives())
+                objectives.FromCell(null, broader, broaderLevel, current.Source(column));
             objective = objectives.FromCell(code, title, level, current.Source(header.Index(ColumnRole.ObjectiveCode) is var c and >= 0 ? c : header.Index(ColumnRole.Objective)));
+        }
         var kpi = current.ToKpi("k" + (kpis.Count + 1).ToString(CultureInfo.InvariantCulture), objective, year);
         // a long table gives one row per KPI and period: the rows of one KPI make one KPI
         if (header.Index(ColumnRole.Year) >= 0 && kpis.Count > 0 && kpis[^1].Name == kpi.Name && kpis[^1].Objective == kpi.Objective
