@@ -115,6 +115,48 @@ public abstract class FeedIngestorTests(string dialect) : IDisposable
         Assert.Equal(["row 2", "row 3", "row 4"], share2021.FeedRows.First.Select(r => r[..5]));
     }
 
+    /// <summary>
+    /// A company list bound to the digital-drawer share, with and without its "Cassetto digitale" column: with it, 2 of
+    /// 4 active companies = 50 %; without it the metric is not computed (empty cells would say 0 %) and one error names
+    /// the metric, the column and the file; nothing is stored, the rows still load.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_company_list_without_a_column_a_bound_metric_reads_gives_an_error_and_no_value(bool withDrawer)
+    {
+        await using var wh = await WarehouseAsync();
+        var bindings = MetricBindings.Parse(
+            """{ "bindings": [ { "chamber": "FG", "kpi": "C1.1_04", "metric": "registry.cassetto_share", "periods": ["2021"] } ] }""", "test");
+        string[] rows =
+        [
+            "RSSMRA80A01D643X;Alfa srl;ATTIVA;10/03/2015;SI;05/06/2019",
+            "BNCLCU75B02D643Y;Beta snc;ATTIVA;11/04/2016;SI;07/08/2020",
+            "VRDGNN70C03D643Z;Gamma sas;ATTIVA;12/05/2017;NO;",
+            "NREPLA65D04D643W;Delta srl;ATTIVA;13/06/2018;NO;",
+        ];
+        var header = "Codice fiscale;Denominazione;Stato impresa;Data iscrizione;Cassetto digitale;Data attivazione cassetto";
+        var lines = withDrawer ? [header, .. rows] : new[] { header }.Concat(rows).Select(l => string.Join(';', l.Split(';').Take(4))).ToArray();
+        var path = Path.Combine(_dir.FullName, withDrawer ? "imprese.csv" : "imprese-senza-cassetto.csv");
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", Encoding.Latin1);
+
+        var result = await new FeedIngestor(wh.Dialect, FeedHeaderConfig.Default, bindings, "test-salt").IngestAsync(path, "FG", null);
+
+        Assert.Equal((4L, 4L), (result.RowsRead, result.Load.RowsStaged));
+        if (withDrawer)
+        {
+            Assert.Empty(result.Errors);
+            Assert.Equal(50m, await ActualAsync(wh, "Pratiche RI evase entro 5 giorni", "2021"));
+            return;
+        }
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("registry.cassetto_share", error);
+        Assert.Contains("'Cassetto digitale'", error);
+        Assert.Contains("imprese-senza-cassetto.csv", error);
+        Assert.Equal(0, result.Load.Measurements);
+        Assert.Null(await ActualAsync(wh, "Pratiche RI evase entro 5 giorni", "2021"));
+    }
+
     [Fact]
     public async Task The_same_file_twice_changes_nothing_and_a_corrected_one_supersedes_it()
     {

@@ -65,6 +65,8 @@ internal sealed class SectionCompaniesMetric : FeedMetric
     public override string Description =>
         "Companies active at the period end and enrolled by then in the special section 'section'";
 
+    public override IReadOnlyList<string> Columns => ["Section"];
+
     public override IReadOnlyList<MetricParameter> Parameters { get; } = [CompanyRules.SectionParameter];
 
     private protected override MetricAccumulator CreateAccumulator(MetricArguments arguments, Period period) =>
@@ -96,6 +98,8 @@ internal sealed class SectionGrowthMetric : FeedMetric
     public override string Unit => "%";
     public override string Description =>
         "Growth of the companies in the special section 'section' at the period end over the same day one year earlier, in percent";
+
+    public override IReadOnlyList<string> Columns => ["Section"];
 
     public override IReadOnlyList<MetricParameter> Parameters { get; } = [CompanyRules.SectionParameter];
 
@@ -132,6 +136,8 @@ internal sealed class CassettoShareMetric : FeedMetric
     public override string Unit => "%";
     public override string Description =>
         "Percentage of the companies active at the period end whose digital drawer (cassetto digitale) was activated by then";
+
+    public override IReadOnlyList<string> Columns => ["Drawer"];
 
     public override IReadOnlyList<MetricParameter> Parameters { get; } = [];
 

@@ -45,6 +45,13 @@ public abstract class FeedMetric
     public abstract IReadOnlyList<MetricParameter> Parameters { get; }
 
     /// <summary>
+    /// The columns the metric reads beyond those every feed of its kind must have, by role name (<c>Section</c>,
+    /// <c>Drawer</c>, as the feed header vocabulary names the roles): a feed without one of them cannot give the
+    /// metric, which is then not computed rather than computed from empty cells.
+    /// </summary>
+    public virtual IReadOnlyList<string> Columns => [];
+
+    /// <summary>
     /// Validates <paramref name="parameters"/> and starts an accumulator for <paramref name="period"/>. Names are
     /// case-insensitive; a null or blank value counts as not given (so the default applies). Values are read
     /// strictly: a whole number of digits only, <c>calendar</c>/<c>working</c>, <c>true</c>/<c>false</c> (these

@@ -27,6 +27,7 @@ public sealed class FeedReader : IDisposable
 
     private readonly string _path;
     private readonly FeedLayout _layout;
+    private readonly FeedHeaderConfig _config;
     private readonly FeedRowParser _parser;
     private readonly List<FeedRowError> _pending = [];
     private CsvReader? _csv;
@@ -39,6 +40,7 @@ public sealed class FeedReader : IDisposable
     {
         _path = path;
         _layout = layout;
+        _config = config;
         _parser = new FeedRowParser(config, salt);
         EncodingName = encoding.Name;
         Delimiter = delimiter;
@@ -61,6 +63,28 @@ public sealed class FeedReader : IDisposable
 
     /// <summary>The records passed to the quarantine callback so far.</summary>
     public long RowsQuarantined { get; private set; }
+
+    /// <summary>
+    /// The header name of each column role a metric may need that this feed lacks (<see cref="FeedMetric.Columns"/>:
+    /// role names such as <c>Drawer</c>), or empty when the feed has them all.
+    /// </summary>
+    public IReadOnlyList<string> MissingColumns(IEnumerable<string> roles)
+    {
+        var missing = new List<string>();
+        foreach (var role in roles)
+        {
+            if (_layout.Kind == FeedKind.Companies && Enum.TryParse<CompanyColumn>(role, out var company))
+            {
+                if (!_layout.Companies.ContainsKey(company)) missing.Add(_config.NameOf(company));
+            }
+            else if (_layout.Kind == FeedKind.Practices && Enum.TryParse<PracticeColumn>(role, out var practice))
+            {
+                if (!_layout.Practices.ContainsKey(practice)) missing.Add(_config.NameOf(practice));
+            }
+            else missing.Add(role);
+        }
+        return missing;
+    }
 
     /// <summary>True for the file names a feed may have: .csv, .tsv or .txt.</summary>
     public static bool LooksLikeFeed(string path) =>

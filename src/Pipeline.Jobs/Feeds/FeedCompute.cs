@@ -11,7 +11,7 @@ public sealed record FeedComputeResult(MetricResult Result, string Parameters, F
 public static class FeedCompute
 {
     /// <exception cref="MetricException">Unknown metric or bad parameters.</exception>
-    /// <exception cref="ExtractionException">The file cannot be read as a feed, or is a feed of the other kind.</exception>
+    /// <exception cref="ExtractionException">The file cannot be read as a feed, is a feed of the other kind, or lacks a column the metric reads.</exception>
     public static FeedComputeResult Run(string path, FeedHeaderConfig headers, string salt, string metricId,
         IReadOnlyDictionary<string, string> parameters, Period period, CancellationToken ct = default)
     {
@@ -20,6 +20,8 @@ public static class FeedCompute
         using var reader = FeedReader.Open(path, headers, salt);
         if (reader.Kind != metric.Kind)
             throw new ExtractionException(path, $"metric {metric.Id} reads a {metric.Kind.ToCode()} feed; this file is a {reader.Kind.ToCode()} feed");
+        if (reader.MissingColumns(metric.Columns) is [_, ..] missing)
+            throw new ExtractionException(path, $"metric {metric.Id} reads the {string.Join(", ", missing.Select(m => $"'{m}'"))} column, which this feed does not have");
         var errors = new List<FeedRowError>();
         void Quarantine(FeedRowError error)
         {

@@ -11,7 +11,11 @@ using Pipeline.Warehouse.Loading;
 namespace Pipeline.Jobs.Feeds;
 
 /// <summary>What one feed file gave: the load, and the bindings that found no KPI.</summary>
-public sealed record FeedIngestResult(FeedLoadResult Load, FeedKind Kind, string ChamberCode, long RowsRead, IReadOnlyList<string> Warnings);
+public sealed record FeedIngestResult(FeedLoadResult Load, FeedKind Kind, string ChamberCode, long RowsRead, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Metrics bound to the chamber that the feed cannot give (a column they read is missing): not computed, nothing stored.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}
 
 /// <summary>
 /// One registry feed file into the warehouse, in a single pass over its rows: each row is read (bad rows to
@@ -32,7 +36,17 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
         var chamber = chamberCode ?? ChamberOfFile(path)
             ?? throw new LoadException("no chamber: the file names none in a Camera or Provincia column; give --chamber");
         var queries = new FeedQueries(dialect);
-        var computations = bindings.For(chamber, reader.Kind)
+        // a metric whose columns the feed lacks is not computed: empty cells would give a value (0 %) that is not one
+        var failed = new List<string>();
+        var computable = new List<MetricBinding>();
+        foreach (var binding in bindings.For(chamber, reader.Kind))
+        {
+            if (reader.MissingColumns(binding.Metric.Columns) is [_, ..] missing)
+                failed.Add($"metric {binding.Metric.Id} for '{binding.Kpi}' not computed: {Path.GetFileName(path)} has no " +
+                           $"{string.Join(", ", missing.Select(m => $"'{m}'"))} column; nothing stored");
+            else computable.Add(binding);
+        }
+        var computations = computable
             .SelectMany(b => b.Periods.Select(p => new Computation(b, b.Metric.Start(b.Parameters, p))))
             .ToList();
         var errors = new List<FeedRowError>();
@@ -67,7 +81,7 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
             reader.Kind == FeedKind.Companies ? Prefetch.Ahead(Observe(reader.Companies(errors.Add), computations, static (a, r) => a.Add(r), static r => r.RowNumber)) : null,
             () => errors, ComputeAsync, runId);
         var load = await Loader.LoadAsync(request, ct);
-        return new FeedIngestResult(load, reader.Kind, chamber, reader.RowsRead, warnings);
+        return new FeedIngestResult(load, reader.Kind, chamber, reader.RowsRead, warnings) { Errors = failed };
     }
 
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");

@@ -170,6 +170,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
     {
         var feed = await Feeds!.IngestAsync(path, chamberCode, runId, ct);
         foreach (var warning in feed.Warnings) log.Warning("{Document}: {Warning}", path, warning);
+        foreach (var error in feed.Errors) log.Error("{Document}: {Error}", path, error);
         var load = feed.Load;
         var status = load.Outcome switch
         {
