@@ -20,7 +20,8 @@ public static class BenchCommand
         {
             var folder = parse.GetValue(dir)!;
             if (!Directory.Exists(folder)) throw new UsageException($"'{folder}' is not a folder");
-            var files = Directory.EnumerateFiles(folder, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            var files = Pipeline.Jobs.Ingest.FileDiscovery.Expand([folder], feeds: false).Files
+                .Where(f => string.Equals(Path.GetExtension(f), ".pdf", StringComparison.OrdinalIgnoreCase)).ToList();
             if (files.Count == 0) throw new UsageException($"no .pdf files under '{folder}'");
             var count = parse.GetValue(rounds);
             if (count < 1) throw new UsageException("--rounds must be at least 1");

@@ -25,6 +25,9 @@ public sealed record FileOutcome(string Path, FileStatus Status, LoadResult? Loa
 
 public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<FileOutcome> Files, TimeSpan Duration)
 {
+    /// <summary>What the folder scan left out (links not followed, hidden files, unknown kinds), each with its reason.</summary>
+    public IReadOnlyList<SkippedPath> Skipped { get; init; } = [];
+
     public int Count(FileStatus status) => Files.Count(f => f.Status == status);
     public int FactsWritten => Files.Sum(f => f.Load?.FactsWritten ?? 0);
     public int Quarantined => Files.Sum(f => f.Load?.Quarantined ?? 0);
@@ -65,12 +68,13 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         EtlRunOrigin? origin = null, bool keepOpen = false, CancellationToken ct = default)
     {
         var clockStart = Stopwatch.StartNew();
-        var (found, missing) = Expand(paths, feeds: Feeds is not null);
+        var (found, missing, skipped) = FileDiscovery.Expand(paths, feeds: Feeds is not null);
         // feeds last: their metrics measure KPIs that the plans and reports of the same run define
         var files = found.Where(f => Feeds is null || !FeedReader.LooksLikeFeed(f)).Concat(found.Where(f => Feeds is not null && FeedReader.LooksLikeFeed(f))).ToList();
         var runId = await _runs.StartAsync(kind, chamberCode, origin, ct);
         var log = logger.ForContext("RunId", runId);
         log.Information("Run {RunId} ({Kind}) started: {Files} files on {Warehouse}", runId, kind, files.Count, dialect.Describe());
+        foreach (var skip in skipped) log.Warning("{Path}: skipped, {Reason}", skip.Path, skip.Reason);
         progress?.Started(files.Count + missing.Count);
 
         var outcomes = new List<FileOutcome>();
@@ -105,7 +109,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             log.Warning("Run {RunId} interrupted after {Done} of {Total} files", runId, outcomes.Count, files.Count + missing.Count);
         }
 
-        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed);
+        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed) { Skipped = skipped };
         // a run that goes on after its files (keepOpen: the nightly run computes and alerts next) is finished by its caller
         if (keepOpen && status != "interrupted") await _runs.UpdateCountsAsync(runId, summary.Counts, CancellationToken.None);
         else await _runs.FinishAsync(runId, status, summary.Counts, error, CancellationToken.None);
@@ -186,31 +190,5 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         var summary = new LoadResult(load.Outcome, load.DocumentId, feed.ChamberCode, 0, load.Measurements, 0, load.Measurements, 0,
             (int)Math.Min(int.MaxValue, load.RowsQuarantined), load.SupersededDocumentId, feed.Warnings);
         return new FileOutcome(path, status, summary, null) { Feed = feed };
-    }
-
-    /// <summary>Feed files a folder scan picks up (a .txt is taken only when named).</summary>
-    private static readonly HashSet<string> FeedFolderExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csv", ".tsv" };
-
-    /// <summary>
-    /// Files named directly, and the known kinds of file found (recursively) in folders, in a stable order; feed
-    /// files (.csv, .tsv) from folders only when <paramref name="feeds"/>.
-    /// </summary>
-    public static (List<string> Files, List<string> Missing) Expand(IReadOnlyList<string> paths, bool feeds = true)
-    {
-        var files = new List<string>();
-        var missing = new List<string>();
-        foreach (var path in paths)
-        {
-            if (File.Exists(path)) files.Add(path);
-            else if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => DocumentExtractors.KnownExtensions.Contains(Path.GetExtension(f)) || (feeds && FeedFolderExtensions.Contains(Path.GetExtension(f))))
-                    .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal));
-            }
-            else missing.Add(path);
-        }
-        return (files.Distinct().ToList(), missing);
     }
 }

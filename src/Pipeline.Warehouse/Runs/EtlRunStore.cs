@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Pipeline.Warehouse.Dialects;
 
@@ -36,20 +37,88 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>
+    /// The leases this process holds, one per running row it started (keyed by warehouse and run), released when the
+    /// row is finished (<see cref="FinishAsync"/>, <see cref="SetStatusAsync"/>) or when the process ends.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Warehouse, long RunId), ProcessLock> Leases = new();
+
+    /// <summary>The reason written on a running row found dead.</summary>
+    public const string DeadRunReason = "its process stopped before the run finished";
+
+    /// <summary>
+    /// Records a run as started ('running') and holds its lease until it is finished; then marks as interrupted every
+    /// other running row whose process is gone (see <see cref="InterruptDeadRunsAsync"/>).
+    /// </summary>
     public async Task<long> StartAsync(string kind, string? chamberCode, EtlRunOrigin? origin = null, CancellationToken ct = default)
     {
-        await using var connection = await dialect.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO etl_run (kind, chamber_code, host, started_at, status, job, node, attempt, fire_id)
-            VALUES (@kind, @chamberCode, @host, @at, 'running', @job, @node, @attempt, @fireId)
-            RETURNING run_id
-            """,
-            new
-            {
-                kind, chamberCode, host = Environment.MachineName, at = dialect.Timestamp(_clock.GetUtcNow()),
-                job = origin?.Job, node = origin?.Node, attempt = origin?.Attempt, fireId = origin?.FireId,
-            }, cancellationToken: ct));
+        // the lease is taken before the row exists, so no other run ever sees this row running without its lease held
+        var lease = Guid.NewGuid().ToString("N");
+        var held = await ProcessLock.TryAcquireAsync(dialect, LeaseLockName(lease), LeaseFile(lease), deleteFile: true, ct)
+                   ?? throw new InvalidOperationException($"the new run's lease {lease} is held already");
+        long runId;
+        try
+        {
+            await using var connection = await dialect.OpenAsync(ct);
+            runId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO etl_run (kind, chamber_code, host, started_at, status, job, node, attempt, fire_id, lease)
+                VALUES (@kind, @chamberCode, @host, @at, 'running', @job, @node, @attempt, @fireId, @lease)
+                RETURNING run_id
+                """,
+                new
+                {
+                    kind, chamberCode, host = Environment.MachineName, at = dialect.Timestamp(_clock.GetUtcNow()),
+                    job = origin?.Job, node = origin?.Node, attempt = origin?.Attempt, fireId = origin?.FireId, lease,
+                }, cancellationToken: ct));
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+        Leases[(dialect.ConnectionString, runId)] = held;
+        await InterruptDeadRunsAsync(runId, ct);
+        return runId;
+    }
+
+    /// <summary>
+    /// Marks as interrupted the rows still 'running' whose process is gone: a running row's process holds its lease
+    /// (a lock the operating system or the server releases when the process dies), so a lease this run can take
+    /// belongs to a dead run. A live run — in this process, another, or on another node (PostgreSQL) — holds its
+    /// lease and is left alone. Rows without a lease (written before migration 0010) are left alone. Returns how many
+    /// were marked.
+    /// </summary>
+    public async Task<int> InterruptDeadRunsAsync(long foundBy, CancellationToken ct = default)
+    {
+        if (dialect is SqliteDialect { DataSource: ":memory:" }) return 0;   // one process: every running row is alive
+        List<(long RunId, string Lease)> running;
+        await using (var connection = await dialect.OpenAsync(ct))
+            running = (await connection.QueryAsync<(long, string)>(new CommandDefinition(
+                "SELECT run_id, lease FROM etl_run WHERE status = 'running' AND lease IS NOT NULL AND run_id <> @foundBy ORDER BY run_id",
+                new { foundBy }, cancellationToken: ct))).ToList();
+        var marked = 0;
+        foreach (var (runId, lease) in running)
+        {
+            if (Leases.ContainsKey((dialect.ConnectionString, runId))) continue;   // a live run of this process
+            await using var probe = await ProcessLock.TryAcquireAsync(dialect, LeaseLockName(lease), LeaseFile(lease), deleteFile: true, ct);
+            if (probe is null) continue;   // its process holds it: alive
+            await using var connection = await dialect.OpenAsync(ct);
+            // only while still running: a run that finished between the read and the probe keeps its status
+            marked += await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE etl_run SET status = 'interrupted', error = @reason, finished_at = @at WHERE run_id = @runId AND status = 'running'",
+                new { runId, reason = $"{DeadRunReason} (found by run {foundBy})", at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
+        }
+        return marked;
+    }
+
+    private static string LeaseLockName(string lease) => "pipeline-etl-run:" + lease;
+
+    private static string LeaseFile(string lease) => $"run-lease-{lease}.lock";
+
+    private async Task ReleaseLeaseAsync(long runId)
+    {
+        if (Leases.TryRemove((dialect.ConnectionString, runId), out var held)) await held.DisposeAsync();
     }
 
     /// <summary>Records a run's counts while it goes on (it is finished later with <see cref="FinishAsync"/> or <see cref="SetStatusAsync"/>).</summary>
@@ -76,6 +145,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE etl_run SET status = @status, error = @error, finished_at = @at WHERE run_id = @runId",
             new { runId, status, error, at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
+        await ReleaseLeaseAsync(runId);
     }
 
     /// <summary>Records a run that failed before it could start loading (e.g. its chamber was busy): one finished row.</summary>
@@ -117,6 +187,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
                 runId, status, error, at = dialect.Timestamp(_clock.GetUtcNow()),
                 counts.FilesTotal, counts.FilesNew, counts.FilesSuperseding, counts.FilesUnchanged, counts.FilesFailed, counts.FactsWritten, counts.Quarantined,
             }, cancellationToken: ct));
+        await ReleaseLeaseAsync(runId);
     }
 
     /// <summary>Records a file that could not be read or loaded at all, so it is visible in the quarantine table.</summary>
