@@ -21,27 +21,13 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
     /// <summary>The metric bindings of config/metrics.json (none when the file is absent); a bad file is a configuration error.</summary>
     public Pipeline.Jobs.Feeds.MetricBindings MetricBindings()
     {
-        try
-        {
-            return Pipeline.Jobs.Feeds.MetricBindings.FromDirectory(ConfigDirectory);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        return Pipeline.Jobs.Feeds.MetricBindings.FromDirectory(ConfigDirectory);
     }
 
     /// <summary>The manual KPI matches of config/kpi-matches.json (none when absent); a bad file is a configuration error.</summary>
     public IReadOnlyList<Pipeline.Warehouse.Loading.KpiManualMatch> KpiMatches()
     {
-        try
-        {
-            return Pipeline.Jobs.Identity.KpiMatchConfig.FromDirectory(ConfigDirectory);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        return Pipeline.Jobs.Identity.KpiMatchConfig.FromDirectory(ConfigDirectory);
     }
 
     /// <summary>--chamber takes a code or a name, case-insensitive (FG, Foggia, frosinone-latina).</summary>

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.CommandLine;
 using Pipeline.Extraction;
 using Serilog;
@@ -55,6 +56,13 @@ public sealed class GlobalOptions
         catch (UsageException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (ConfigException ex)
+        {
+            // every configuration reader throws this one type: one line naming file, setting and fault; exit 2
+            logger.Debug(ex, "configuration error");
+            Console.Error.WriteLine($"error: {ex.Message.Split('\n')[0]}");
             return ExitCodes.Usage;
         }
         catch (ExtractionException ex)

@@ -236,7 +236,7 @@ public sealed class MetricBindingsTests
     [InlineData("""{ "chamber": "FG", "metric": "ri.mean_processing_days", "periods": ["2021"] }""", "'kpi' is required")]
     public void A_bad_binding_is_refused_naming_it(string binding, string message)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => MetricBindings.Parse(Json(binding), "metrics.json"));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => MetricBindings.Parse(Json(binding), "metrics.json"));
         Assert.StartsWith("metrics.json: bindings[0]", ex.Message);
         Assert.Contains(message, ex.Message);
     }
@@ -284,7 +284,7 @@ public sealed class KpiMatchConfigTests
     [InlineData("""{ "matches": [ { "chamber": "BS", "name": "a", "kpi": "b", "plan": "2023-2021" } ] }""", "not a cycle")]
     public void A_bad_entry_is_refused_naming_it(string json, string message)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => Pipeline.Jobs.Identity.KpiMatchConfig.Parse(json, "kpi-matches.json"));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => Pipeline.Jobs.Identity.KpiMatchConfig.Parse(json, "kpi-matches.json"));
         Assert.StartsWith("kpi-matches.json: matches[0]", ex.Message);
         Assert.Contains(message, ex.Message);
     }

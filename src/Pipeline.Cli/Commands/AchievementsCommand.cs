@@ -22,15 +22,7 @@ public static class AchievementsCommand
         {
             var code = CliContext.ChamberCode(parse.GetValue(chamber))!;
             var y = parse.GetValue(year);
-            AchievementPolicies policies;
-            try
-            {
-                policies = AchievementPolicies.FromDirectory(cli.ConfigDirectory);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            var policies = AchievementPolicies.FromDirectory(cli.ConfigDirectory);
             await new WarehouseInitializer(cli.Dialect).InitAsync(token);
             var tree = await new AchievementComputer(cli.Dialect).ComputeAsync(code, y, policies.For(code), token);
             if (tree.Periods.Count == 0)

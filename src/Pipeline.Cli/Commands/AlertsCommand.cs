@@ -97,17 +97,10 @@ public static class AlertsCommand
     /// <summary>config/alerts.json, with the recipients of config/chambers.json (when there is one) taking precedence.</summary>
     public static AlertConfig Config(CliContext cli)
     {
-        try
-        {
-            var config = AlertConfig.FromDirectory(cli.ConfigDirectory);
-            return File.Exists(Path.Combine(cli.ConfigDirectory, ChamberSources.FileName))
-                ? RunEnvironment.WithRecipients(config, ChamberSources.FromDirectory(cli.ConfigDirectory))
-                : config;
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        var config = AlertConfig.FromDirectory(cli.ConfigDirectory);
+        return File.Exists(Path.Combine(cli.ConfigDirectory, ChamberSources.FileName))
+            ? RunEnvironment.WithRecipients(config, ChamberSources.FromDirectory(cli.ConfigDirectory))
+            : config;
     }
 
     /// <summary>The end of the given day in the rules' time zone, as a clock; null (now) when none is given.</summary>

@@ -39,15 +39,7 @@ public static class DemoCommand
             var chamber = new ChamberSource(info.Code, plan.ChamberName, info.Region, null, [], [Path.GetFullPath(folder)]);
             var alertConfig = AlertsCommand.Config(cli);
             var day = parse.GetValue(asOf)!;
-            RunEnvironment environment;
-            try
-            {
-                environment = RunEnvironment.Load(cli.Dialect, cli.ConfigDirectory, cli.Logger, TimeProvider.System, ChamberSources.Of(chamber));
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            var environment = RunEnvironment.Load(cli.Dialect, cli.ConfigDirectory, cli.Logger, TimeProvider.System, ChamberSources.Of(chamber));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var run = environment.CreateNightlyRun(environment.Alerts.CreateChannels(cli.Logger, http), AlertsCommand.AsOf(day, alertConfig));
             ChamberRunSummary summary;

@@ -28,14 +28,7 @@ public static class IngestCommand
     /// <summary>An ingest runner with everything the configuration gives: extractors, feeds and their bindings, manual KPI matches.</summary>
     public static IngestRunner Runner(CliContext cli)
     {
-        try
-        {
-            return RunEnvironment.CreateIngestRunner(cli.Dialect, cli.ConfigDirectory, cli.Logger);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        return RunEnvironment.CreateIngestRunner(cli.Dialect, cli.ConfigDirectory, cli.Logger);
     }
 
     /// <summary>Initialises the warehouse if needed, ingests, and prints the per-file outcome and the totals.</summary>

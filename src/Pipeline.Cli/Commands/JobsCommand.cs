@@ -65,14 +65,7 @@ public static class JobsCommand
 
     public static (IReadOnlyList<JobDefinition> Definitions, ChamberSources Chambers) Load(CliContext cli)
     {
-        try
-        {
-            return (JobDefinitions.FromDirectory(JobsDirectory(cli)), ChamberSources.FromDirectory(cli.ConfigDirectory));
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
+        return (JobDefinitions.FromDirectory(JobsDirectory(cli)), ChamberSources.FromDirectory(cli.ConfigDirectory));
     }
 
     /// <summary>Works on the warehouse's job store through a scheduler that is never started (it reads and writes the store only).</summary>

@@ -14,15 +14,7 @@ public static class RunCommand
         var command = new Command("run", "one nightly run now for the chambers of config/chambers.json: discover, extract, load, compute, alert") { chamber };
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
-            RunEnvironment environment;
-            try
-            {
-                environment = RunEnvironment.Load(cli.Dialect, cli.ConfigDirectory, cli.Logger, TimeProvider.System);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
+            var environment = RunEnvironment.Load(cli.Dialect, cli.ConfigDirectory, cli.Logger, TimeProvider.System);
             var code = CliContext.ChamberCode(parse.GetValue(chamber));
             var chambers = environment.Chambers.All.Where(c => code is null || c.Code == code).ToList();
             if (chambers.Count == 0) throw new UsageException(code is null ? "config/chambers.json lists no chamber" : $"--chamber {code} is not in config/chambers.json");

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Text;
 
@@ -91,7 +92,7 @@ public sealed class WorkbookHeaderConfig
         }
         catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new FormatException($"{origin}: invalid workbook header configuration: {ex.Message}", ex);
+            throw new ConfigException($"{origin}: invalid workbook header configuration: {ex.Message}", ex);
         }
     }
 

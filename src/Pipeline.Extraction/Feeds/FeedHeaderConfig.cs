@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Text;
@@ -100,7 +101,7 @@ public sealed class FeedHeaderConfig
         }, "built-in companies"));
 
     /// <summary>Reads DIR/feeds.json when it exists, else <see cref="Default"/>.</summary>
-    /// <exception cref="FormatException">The file is not a valid feed header configuration.</exception>
+    /// <exception cref="ConfigException">The file is not a valid feed header configuration.</exception>
     public static FeedHeaderConfig FromDirectory(string? configDirectory)
     {
         if (configDirectory is null) return Default;
@@ -112,7 +113,7 @@ public sealed class FeedHeaderConfig
     /// Parses a configuration: an object with "practices" and "companies", each mapping role names in snake case
     /// ("suspension_days") to arrays of header synonyms. Keys starting with '$' are comments.
     /// </summary>
-    /// <exception cref="FormatException">The JSON is invalid, names an unknown kind or role, gives a required role no
+    /// <exception cref="ConfigException">The JSON is invalid, names an unknown kind or role, gives a required role no
     /// synonym, or gives one synonym to two roles of the same kind.</exception>
     public static FeedHeaderConfig Parse(string json, string origin)
     {
@@ -142,7 +143,7 @@ public sealed class FeedHeaderConfig
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            throw new FormatException($"{origin}: invalid feed header configuration: {ex.Message}", ex);
+            throw new ConfigException($"{origin}: invalid feed header configuration: {ex.Message}", ex);
         }
     }
 

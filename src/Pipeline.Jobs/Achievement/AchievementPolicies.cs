@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Achievement;
 using Pipeline.Core.Chambers;
@@ -43,7 +44,7 @@ public sealed class AchievementPolicies
         return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Default;
     }
 
-    /// <exception cref="InvalidDataException">The file is not valid; the message names the file and the entry.</exception>
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the entry.</exception>
     public static AchievementPolicies Parse(string json, string origin)
     {
         try
@@ -55,25 +56,25 @@ public sealed class AchievementPolicies
                 foreach (var p in named.EnumerateObject())
                     policies[p.Name] = Policy(p.Name, p.Value, $"{origin}: policies.{p.Name}");
             var @default = root.TryGetProperty("default", out var d) ? d.GetString() ?? "integra" : "integra";
-            if (!policies.ContainsKey(@default)) throw new InvalidDataException($"{origin}: default: no policy named '{@default}'");
+            if (!policies.ContainsKey(@default)) throw new ConfigException($"{origin}: default: no policy named '{@default}'");
             var chambers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (root.TryGetProperty("chambers", out var map))
                 foreach (var c in map.EnumerateObject())
                 {
-                    var chamber = ChamberResolver.Lookup(c.Name) ?? throw new InvalidDataException($"{origin}: chambers.{c.Name}: unknown chamber");
+                    var chamber = ChamberResolver.Lookup(c.Name) ?? throw new ConfigException($"{origin}: chambers.{c.Name}: unknown chamber");
                     var name = c.Value.GetString() ?? "";
-                    if (!policies.ContainsKey(name)) throw new InvalidDataException($"{origin}: chambers.{c.Name}: no policy named '{name}'");
+                    if (!policies.ContainsKey(name)) throw new ConfigException($"{origin}: chambers.{c.Name}: no policy named '{name}'");
                     chambers[chamber.Code] = name;
                 }
             return new AchievementPolicies(policies, chambers, @default);
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{origin}: not valid JSON ({ex.Message})", ex);
+            throw new ConfigException($"{origin}: not valid JSON ({ex.Message})", ex);
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidDataException($"{origin}: {ex.Message}", ex);
+            throw new ConfigException($"{origin}: {ex.Message}", ex);
         }
     }
 
@@ -86,12 +87,12 @@ public sealed class AchievementPolicies
             {
                 "cap" => p with { Cap = field.Value.ValueKind == JsonValueKind.Null ? null : field.Value.GetDecimal() },
                 "overshoot" => p with { Overshoot = Enum<OvershootRule>(field.Value, where + ".overshoot") },
-                "decimals" => p with { Decimals = field.Value.GetInt32() is var n and >= 0 and <= 6 ? n : throw new InvalidDataException($"{where}.decimals: 0 to 6") },
+                "decimals" => p with { Decimals = field.Value.GetInt32() is var n and >= 0 and <= 6 ? n : throw new ConfigException($"{where}.decimals: 0 to 6") },
                 "missing" => p with { Missing = Enum<MissingActualRule>(field.Value, where + ".missing") },
                 "mix" => p with { Mix = Enum<StrategicMix>(field.Value, where + ".mix") },
-                "own_kpi_share" => p with { OwnKpiShare = field.Value.GetDecimal() is var s and >= 0 and <= 1 ? s : throw new InvalidDataException($"{where}.own_kpi_share: 0 to 1") },
+                "own_kpi_share" => p with { OwnKpiShare = field.Value.GetDecimal() is var s and >= 0 and <= 1 ? s : throw new ConfigException($"{where}.own_kpi_share: 0 to 1") },
                 "round_each_level" => p with { RoundEachLevel = field.Value.GetBoolean() },
-                _ => throw new InvalidDataException($"{where}: unknown setting '{field.Name}' (cap, overshoot, decimals, missing, mix, own_kpi_share, round_each_level)"),
+                _ => throw new ConfigException($"{where}: unknown setting '{field.Name}' (cap, overshoot, decimals, missing, mix, own_kpi_share, round_each_level)"),
             };
         }
         return p;
@@ -102,6 +103,6 @@ public sealed class AchievementPolicies
         var text = (value.GetString() ?? "").Replace("_", "", StringComparison.Ordinal);
         return System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed)
             ? parsed
-            : throw new InvalidDataException($"{where}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+            : throw new ConfigException($"{where}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
     }
 }

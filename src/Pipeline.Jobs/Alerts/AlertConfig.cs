@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Alerts;
 using Pipeline.Core.Chambers;
@@ -69,7 +70,7 @@ public sealed record AlertConfig(
         return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Default;
     }
 
-    /// <exception cref="InvalidDataException">The file is not valid; the message names the file and the setting.</exception>
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the setting.</exception>
     public static AlertConfig Parse(string json, string origin)
     {
         try
@@ -94,7 +95,7 @@ public sealed record AlertConfig(
                         {
                             "semiannual" => true,
                             "annual" => false,
-                            var other => throw new InvalidDataException($"{origin}: monitoring.default_frequency '{other}' is not semiannual or annual"),
+                            var other => throw new ConfigException($"{origin}: monitoring.default_frequency '{other}' is not semiannual or annual"),
                         },
                     };
             }
@@ -111,7 +112,7 @@ public sealed record AlertConfig(
                 }
                 catch (TimeZoneNotFoundException)
                 {
-                    throw new InvalidDataException($"{origin}: timezone '{tz.GetString()}' is not known on this machine");
+                    throw new ConfigException($"{origin}: timezone '{tz.GetString()}' is not known on this machine");
                 }
             }
             if (root.TryGetProperty("recipients", out var recipients))
@@ -119,7 +120,7 @@ public sealed record AlertConfig(
                 var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
                 foreach (var chamber in recipients.EnumerateObject())
                 {
-                    var info = ChamberResolver.Lookup(chamber.Name) ?? throw new InvalidDataException($"{origin}: recipients.{chamber.Name}: unknown chamber");
+                    var info = ChamberResolver.Lookup(chamber.Name) ?? throw new ConfigException($"{origin}: recipients.{chamber.Name}: unknown chamber");
                     map[info.Code] = chamber.Value.EnumerateArray().Select(a => a.GetString() ?? "").Where(a => a.Contains('@')).ToList();
                 }
                 config = config with { Recipients = map };
@@ -129,7 +130,7 @@ public sealed record AlertConfig(
                 if (channels.TryGetProperty("smtp", out var smtp))
                 {
                     string Text(string name) => smtp.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } t
-                        ? t : throw new InvalidDataException($"{origin}: channels.smtp.{name} is required");
+                        ? t : throw new ConfigException($"{origin}: channels.smtp.{name} is required");
                     config = config with
                     {
                         Smtp = new Channels.SmtpSettings(Text("host"), smtp.TryGetProperty("port", out var port) ? port.GetInt32() : 25, Text("from"),
@@ -143,18 +144,18 @@ public sealed record AlertConfig(
                 {
                     var url = hook.TryGetProperty("url", out var uv) ? uv.GetString() : null;
                     if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                        throw new InvalidDataException($"{origin}: channels.webhook.url '{url}' is not an http(s) URL");
+                        throw new ConfigException($"{origin}: channels.webhook.url '{url}' is not an http(s) URL");
                     config = config with { Webhook = (uri, hook.TryGetProperty("attempts", out var a) ? Math.Max(1, a.GetInt32()) : 3) };
                 }
             }
             foreach (var rule in new[] { config.Semester, config.Year, config.Relazione })
                 if (rule.MonthsAfterPeriodEnd < 0 || rule.DayOfMonth is < 1 or > 31 || rule.GraceDays < 0)
-                    throw new InvalidDataException($"{origin}: a due rule needs months_after ≥ 0, day 1-31, grace_days ≥ 0");
+                    throw new ConfigException($"{origin}: a due rule needs months_after ≥ 0, day 1-31, grace_days ≥ 0");
             return config;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
+            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
         }
     }
 
@@ -165,7 +166,7 @@ public sealed record AlertConfig(
     private static Dictionary<FeedKind, StaleFeedRule> ParseFeeds(JsonElement feeds, string origin)
     {
         if (feeds.ValueKind != JsonValueKind.Object)
-            throw new InvalidDataException($"{origin}: feeds must be an object, e.g. {{ \"stale_after_days\": 10 }}");
+            throw new ConfigException($"{origin}: feeds must be an object, e.g. {{ \"stale_after_days\": 10 }}");
         var all = feeds.TryGetProperty("stale_after_days", out var d) ? Days(d, "feeds.stale_after_days", origin) : DefaultStaleAfterDays;
         var rules = StaleFeedsAfter(all);
         foreach (var entry in feeds.EnumerateObject())
@@ -173,10 +174,10 @@ public sealed record AlertConfig(
             if (entry.Name == "stale_after_days" || entry.Name.StartsWith("//", StringComparison.Ordinal)) continue;
             var kinds = Enum.GetValues<FeedKind>().Where(k => k.ToCode() == entry.Name).ToList();
             if (kinds.Count == 0)
-                throw new InvalidDataException(
+                throw new ConfigException(
                     $"{origin}: feeds.{entry.Name}: not a setting nor a feed kind (stale_after_days, {string.Join(", ", Enum.GetValues<FeedKind>().Select(k => k.ToCode()))})");
             if (entry.Value.ValueKind != JsonValueKind.Object)
-                throw new InvalidDataException($"{origin}: feeds.{entry.Name} must be an object, e.g. {{ \"stale_after_days\": 10 }}");
+                throw new ConfigException($"{origin}: feeds.{entry.Name} must be an object, e.g. {{ \"stale_after_days\": 10 }}");
             if (entry.Value.TryGetProperty("stale_after_days", out var k))
                 rules[kinds[0]] = new StaleFeedRule(StaleFeedRuleId, Days(k, $"feeds.{entry.Name}.stale_after_days", origin));
         }
@@ -186,5 +187,5 @@ public sealed record AlertConfig(
     private static int Days(JsonElement value, string setting, string origin) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var days) && days >= 1
             ? days
-            : throw new InvalidDataException($"{origin}: {setting} must be a whole number of days, 1 or more (not {value.GetRawText()})");
+            : throw new ConfigException($"{origin}: {setting} must be a whole number of days, 1 or more (not {value.GetRawText()})");
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Chambers;
 using Pipeline.Core.Feeds;
@@ -44,7 +45,7 @@ public sealed class MetricBindings
         return File.Exists(path) ? Parse(File.ReadAllText(path), path) : None;
     }
 
-    /// <exception cref="InvalidDataException">The file is not valid; the message names the file and the binding.</exception>
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the binding.</exception>
     public static MetricBindings Parse(string json, string origin)
     {
         JsonDocument doc;
@@ -54,7 +55,7 @@ public sealed class MetricBindings
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{origin}: not valid JSON ({ex.Message})", ex);
+            throw new ConfigException($"{origin}: not valid JSON ({ex.Message})", ex);
         }
         using (doc)
         {
@@ -72,9 +73,9 @@ public sealed class MetricBindings
                 {
                     var where = $"{origin}: bindings[{index++}]";
                     string Required(string name) => item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
-                        ? s : throw new InvalidDataException($"{where}: '{name}' is required");
+                        ? s : throw new ConfigException($"{where}: '{name}' is required");
                     var chamber = ChamberResolver.Lookup(Required("chamber"))
-                        ?? throw new InvalidDataException($"{where}: unknown chamber '{Required("chamber")}'");
+                        ?? throw new ConfigException($"{where}: unknown chamber '{Required("chamber")}'");
                     FeedMetric metric;
                     try
                     {
@@ -82,15 +83,15 @@ public sealed class MetricBindings
                     }
                     catch (MetricException ex)
                     {
-                        throw new InvalidDataException($"{where}: {ex.Message}", ex);
+                        throw new ConfigException($"{where}: {ex.Message}", ex);
                     }
                     var parameters = new Dictionary<string, string>(defaults.GetValueOrDefault(metric.Id) ?? [], StringComparer.OrdinalIgnoreCase);
                     if (item.TryGetProperty("params", out var p))
                         foreach (var (k, v) in Strings(p, $"{where}.params")) parameters[k] = v;
                     if (!item.TryGetProperty("periods", out var periods) || periods.ValueKind != JsonValueKind.Array || periods.GetArrayLength() == 0)
-                        throw new InvalidDataException($"{where}: 'periods' must list at least one period (2021, 2021-S1, …)");
+                        throw new ConfigException($"{where}: 'periods' must list at least one period (2021, 2021-S1, …)");
                     var parsed = periods.EnumerateArray().Select(x => Period.TryParse(x.GetString(), out var period)
-                        ? period : throw new InvalidDataException($"{where}: '{x}' is not a period (2021, 2021-S1, 2021-Q3, 2021-03)")).ToList();
+                        ? period : throw new ConfigException($"{where}: '{x}' is not a period (2021, 2021-S1, 2021-Q3, 2021-03)")).ToList();
                     try
                     {
                         // the parameters are checked once here, with the metric's own rules
@@ -98,7 +99,7 @@ public sealed class MetricBindings
                     }
                     catch (MetricException ex)
                     {
-                        throw new InvalidDataException($"{where}: {ex.Message}", ex);
+                        throw new ConfigException($"{where}: {ex.Message}", ex);
                     }
                     bindings.Add(new MetricBinding(chamber.Code, Required("kpi"), metric, parameters, parsed));
                 }
@@ -110,14 +111,14 @@ public sealed class MetricBindings
     /// <summary>An object of strings; numbers and booleans are taken as their JSON text ("5", "true").</summary>
     private static Dictionary<string, string> Strings(JsonElement element, string where)
     {
-        if (element.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{where}: expected an object of parameters");
+        if (element.ValueKind != JsonValueKind.Object) throw new ConfigException($"{where}: expected an object of parameters");
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
             result[property.Name] = property.Value.ValueKind switch
             {
                 JsonValueKind.String => property.Value.GetString()!,
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                _ => throw new InvalidDataException($"{where}.{property.Name}: expected a string, number or boolean"),
+                _ => throw new ConfigException($"{where}.{property.Name}: expected a string, number or boolean"),
             };
         return result;
     }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Chambers;
 using Pipeline.Warehouse.Loading;
@@ -23,7 +24,7 @@ public static class KpiMatchConfig
         return File.Exists(path) ? Parse(File.ReadAllText(path), path) : [];
     }
 
-    /// <exception cref="InvalidDataException">The file is not valid; the message names the file and the entry.</exception>
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the entry.</exception>
     public static IReadOnlyList<KpiManualMatch> Parse(string json, string origin)
     {
         try
@@ -36,14 +37,14 @@ public static class KpiMatchConfig
             {
                 var where = $"{origin}: matches[{i++}]";
                 string Required(string name) => m.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s
-                    ? s : throw new InvalidDataException($"{where}: '{name}' is required");
-                var chamber = ChamberResolver.Lookup(Required("chamber")) ?? throw new InvalidDataException($"{where}: unknown chamber '{Required("chamber")}'");
+                    ? s : throw new ConfigException($"{where}: '{name}' is required");
+                var chamber = ChamberResolver.Lookup(Required("chamber")) ?? throw new ConfigException($"{where}: unknown chamber '{Required("chamber")}'");
                 int? from = null, to = null;
                 if (m.TryGetProperty("plan", out var plan) && plan.GetString() is { Length: > 0 } cycle)
                 {
                     var parts = cycle.Split('-', StringSplitOptions.TrimEntries);
                     if (parts.Length != 2 || !int.TryParse(parts[0], out var f) || !int.TryParse(parts[1], out var t) || f > t)
-                        throw new InvalidDataException($"{where}: plan '{cycle}' is not a cycle such as 2021-2023");
+                        throw new ConfigException($"{where}: plan '{cycle}' is not a cycle such as 2021-2023");
                     (from, to) = (f, t);
                 }
                 result.Add(new KpiManualMatch(chamber.Code, Required("name"), Required("kpi"), from, to));
@@ -52,7 +53,7 @@ public static class KpiMatchConfig
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
+            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Pipeline.Core.Chambers;
 
@@ -23,11 +24,11 @@ public sealed class ChamberSources
     /// <summary>Chambers given in code rather than read from a file (the demo's sample chamber, tests).</summary>
     public static ChamberSources Of(params ChamberSource[] chambers) => new(chambers);
 
-    /// <exception cref="InvalidDataException">The file is missing or not valid; the message names the file and the entry.</exception>
+    /// <exception cref="ConfigException">The file is missing or not valid; the message names the file and the entry.</exception>
     public static ChamberSources FromDirectory(string configDirectory)
     {
         var path = Path.Combine(configDirectory, FileName);
-        if (!File.Exists(path)) throw new InvalidDataException($"{path}: not found (it lists the chambers and their sources; see docs/operations.md)");
+        if (!File.Exists(path)) throw new ConfigException($"{path}: not found (it lists the chambers and their sources; see docs/operations.md)");
         var root = Path.GetDirectoryName(Path.GetFullPath(configDirectory.TrimEnd('/', '\\'))) ?? ".";
         return Parse(File.ReadAllText(path), path, root);
     }
@@ -43,7 +44,7 @@ public sealed class ChamberSources
             {
                 var where = $"{origin}: chambers[{i++}]";
                 var code = c.TryGetProperty("code", out var cv) ? cv.GetString() ?? "" : "";
-                var info = ChamberResolver.Lookup(code) ?? throw new InvalidDataException($"{where}: unknown chamber '{code}'");
+                var info = ChamberResolver.Lookup(code) ?? throw new ConfigException($"{where}: unknown chamber '{code}'");
                 string? patron = c.TryGetProperty("patron", out var p) ? p.GetString() : null;
                 if (patron is not null) Pipeline.Core.Feeds.MonthDay.Parse(patron);
                 var recipients = c.TryGetProperty("recipients", out var r) ? r.EnumerateArray().Select(x => x.GetString() ?? "").Where(x => x.Contains('@')).ToList() : [];
@@ -52,7 +53,7 @@ public sealed class ChamberSources
                     foreach (var kind in s.EnumerateObject())
                         foreach (var pattern in kind.Value.EnumerateArray())
                         {
-                            var text = pattern.GetString() ?? throw new InvalidDataException($"{where}: sources.{kind.Name}: a path is expected");
+                            var text = pattern.GetString() ?? throw new ConfigException($"{where}: sources.{kind.Name}: a path is expected");
                             sources.Add(Path.IsPathRooted(text) ? text : Path.GetFullPath(Path.Combine(baseDirectory, text)));
                         }
                 list.Add(new ChamberSource(info.Code, c.TryGetProperty("name", out var n) ? n.GetString() ?? info.Name : info.Name,
@@ -62,7 +63,7 @@ public sealed class ChamberSources
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
+            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Jobs.Achievement;
@@ -39,12 +40,12 @@ public sealed class RunEnvironment
     public AlertConfig Alerts { get; }
     public AchievementPolicies Policies { get; }
 
-    /// <exception cref="InvalidDataException">A configuration file is missing or not valid; the message names it.</exception>
+    /// <exception cref="ConfigException">A configuration file is missing or not valid; the message names it.</exception>
     public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock) =>
         Load(dialect, configDirectory, logger, clock, ChamberSources.FromDirectory(configDirectory));
 
     /// <summary>The environment of a configuration folder with the chambers given (e.g. the demo's sample chamber) instead of its chambers.json.</summary>
-    /// <exception cref="InvalidDataException">A configuration file is not valid; the message names it.</exception>
+    /// <exception cref="ConfigException">A configuration file is not valid; the message names it.</exception>
     public static RunEnvironment Load(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider clock, ChamberSources chambers) =>
         new(dialect, configDirectory, logger, clock, chambers, WithRecipients(AlertConfig.FromDirectory(configDirectory), chambers),
             AchievementPolicies.FromDirectory(configDirectory));
@@ -61,7 +62,7 @@ public sealed class RunEnvironment
     public ChamberSource? Chamber(string code) => Chambers.All.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An ingest runner with the extractors, feed readers, metric bindings and manual KPI matches of a configuration folder.</summary>
-    /// <exception cref="InvalidDataException">A configuration file is not valid.</exception>
+    /// <exception cref="ConfigException">A configuration file is not valid.</exception>
     public static IngestRunner CreateIngestRunner(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider? clock = null) =>
         new(dialect, DocumentExtractors.Create(configDirectory), logger, clock)
         {

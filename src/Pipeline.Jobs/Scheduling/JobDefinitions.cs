@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using System.Text.Json;
 using Quartz;
 
@@ -39,7 +40,7 @@ public sealed record JobDefinition(string Name, JobKind Kind, string Description
 public static class JobDefinitions
 {
     /// <summary>Reads every <c>*.json</c> of the folder, in name order; an empty list when the folder does not exist.</summary>
-    /// <exception cref="InvalidDataException">A file is not valid; the message names the file and the setting.</exception>
+    /// <exception cref="ConfigException">A file is not valid; the message names the file and the setting.</exception>
     public static IReadOnlyList<JobDefinition> FromDirectory(string jobsDirectory)
     {
         if (!Directory.Exists(jobsDirectory)) return [];
@@ -50,19 +51,19 @@ public static class JobDefinitions
     public static JobDefinition Parse(string json, string origin, string name)
     {
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
-            throw new InvalidDataException($"{origin}: a job's file name must be letters, digits, '-' or '_' (it names the job)");
+            throw new ConfigException($"{origin}: a job's file name must be letters, digits, '-' or '_' (it names the job)");
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{origin}: not valid (a job definition is a JSON object)");
+            if (root.ValueKind != JsonValueKind.Object) throw new ConfigException($"{origin}: not valid (a job definition is a JSON object)");
             string Text(string key) => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } t
-                ? t : throw new InvalidDataException($"{origin}: '{key}' is required (a text)");
+                ? t : throw new ConfigException($"{origin}: '{key}' is required (a text)");
             double Number(JsonElement parent, string key, string path, double fallback, double max = 366 * 86400)
             {
                 if (!parent.TryGetProperty(key, out var v)) return fallback;
                 if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d) || d < 0 || d > max)
-                    throw new InvalidDataException($"{origin}: {path} must be a number from 0 to {max}");
+                    throw new ConfigException($"{origin}: {path} must be a number from 0 to {max}");
                 return d;
             }
 
@@ -72,11 +73,11 @@ public static class JobDefinitions
                 "nightly" => JobKind.Nightly,
                 "alerts" => JobKind.Alerts,
                 "digest" => JobKind.Digest,
-                _ => throw new InvalidDataException($"{origin}: kind '{kindText}' is not nightly, alerts or digest"),
+                _ => throw new ConfigException($"{origin}: kind '{kindText}' is not nightly, alerts or digest"),
             };
             var cron = Text("cron");
             if (!CronExpression.TryParse(cron, out _))
-                throw new InvalidDataException($"{origin}: cron '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
+                throw new ConfigException($"{origin}: cron '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
             var zoneId = root.TryGetProperty("timezone", out _) ? Text("timezone") : "Europe/Rome";
             TimeZoneInfo zone;
             try
@@ -85,36 +86,36 @@ public static class JobDefinitions
             }
             catch (TimeZoneNotFoundException)
             {
-                throw new InvalidDataException($"{origin}: timezone '{zoneId}' is not known on this machine");
+                throw new ConfigException($"{origin}: timezone '{zoneId}' is not known on this machine");
             }
 
             IReadOnlyList<string>? chambers = null;
             if (root.TryGetProperty("chambers", out var c))
             {
                 if (c.ValueKind != JsonValueKind.Array || c.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-                    throw new InvalidDataException($"{origin}: chambers must be a list of chamber codes (leave it out for every chamber)");
+                    throw new ConfigException($"{origin}: chambers must be a list of chamber codes (leave it out for every chamber)");
                 chambers = c.EnumerateArray().Select(x => (x.GetString() ?? "").Trim().ToUpperInvariant()).Where(x => x.Length > 0).ToList();
-                if (chambers.Count == 0) throw new InvalidDataException($"{origin}: chambers is empty (leave it out for every chamber)");
+                if (chambers.Count == 0) throw new ConfigException($"{origin}: chambers is empty (leave it out for every chamber)");
             }
 
             var retry = RetrySettings.Default;
             if (root.TryGetProperty("retry", out var r))
             {
                 var attempts = Number(r, "attempts", "retry.attempts", retry.Attempts, max: 20);
-                if (attempts != Math.Floor(attempts)) throw new InvalidDataException($"{origin}: retry.attempts must be a whole number from 0 to 20");
+                if (attempts != Math.Floor(attempts)) throw new ConfigException($"{origin}: retry.attempts must be a whole number from 0 to 20");
                 retry = new RetrySettings((int)attempts,
                     TimeSpan.FromSeconds(Number(r, "delay_seconds", "retry.delay_seconds", retry.FirstDelay.TotalSeconds)),
                     Number(r, "factor", "retry.factor", retry.Factor),
                     TimeSpan.FromSeconds(Number(r, "max_delay_seconds", "retry.max_delay_seconds", retry.MaxDelay.TotalSeconds)));
                 if (retry.Attempts > 0 && (retry.FirstDelay <= TimeSpan.Zero || retry.Factor < 1 || retry.MaxDelay < retry.FirstDelay))
-                    throw new InvalidDataException($"{origin}: retry needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
+                    throw new ConfigException($"{origin}: retry needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
             }
             var description = root.TryGetProperty("description", out _) ? Text("description") : "";
             return new JobDefinition(name, kind, description, cron, zone, chambers, retry);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"{origin}: not valid ({ex.Message})", ex);
+            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Configuration;
 using Pipeline.Jobs.Alerts.Channels;
 using Pipeline.Jobs.Runs;
 using Pipeline.Warehouse.Dialects;
@@ -27,7 +28,7 @@ public sealed class SchedulerServices(SqlDialect dialect, string configDirectory
 
     public EtlRunStore Runs => new(Dialect, Clock);
 
-    /// <exception cref="InvalidDataException">A configuration file is missing or not valid.</exception>
+    /// <exception cref="ConfigException">A configuration file is missing or not valid.</exception>
     public RunEnvironment LoadEnvironment() => RunEnvironment.Load(Dialect, configDirectory, Logger, Clock);
 
     public IReadOnlyList<IAlertChannel> Channels(RunEnvironment environment) => environment.Alerts.CreateChannels(Logger, http);
@@ -105,7 +106,7 @@ public abstract class ChamberJob(SchedulerServices services) : IJob
         {
             environment = Services.LoadEnvironment();
         }
-        catch (InvalidDataException ex)
+        catch (ConfigException ex)
         {
             await Services.Runs.RecordFailedAsync(RunKind, code, ex.Message, origin, CancellationToken.None);
             throw new JobExecutionException($"{origin.Job}: {ex.Message}", ex);

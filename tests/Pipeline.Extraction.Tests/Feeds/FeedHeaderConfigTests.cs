@@ -81,7 +81,7 @@ public sealed class FeedHeaderConfigTests : IDisposable
     [InlineData("""{ "practices": [ }""", "invalid feed header configuration")]
     public void An_invalid_config_is_a_format_error_naming_the_file_and_the_problem(string json, string message)
     {
-        var ex = Assert.Throws<FormatException>(() => FeedHeaderConfig.Parse(json, "x/feeds.json"));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => FeedHeaderConfig.Parse(json, "x/feeds.json"));
         Assert.StartsWith("x/feeds.json: invalid feed header configuration", ex.Message);
         Assert.Contains(message, ex.Message);
     }

@@ -173,7 +173,7 @@ public sealed class AlertConfigTests
     [InlineData("""{ "monitoring": { "default_frequency": "weekly" } }""", "default_frequency")]
     public void A_bad_setting_is_refused_naming_it(string json, string message)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => AlertConfig.Parse(json, "alerts.json"));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => AlertConfig.Parse(json, "alerts.json"));
         Assert.StartsWith("alerts.json: ", ex.Message);
         Assert.Contains(message, ex.Message);
     }

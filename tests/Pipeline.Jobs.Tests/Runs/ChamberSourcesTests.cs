@@ -33,7 +33,7 @@ public sealed class ChamberSourcesTests : IDisposable
     [InlineData("""{ "nothing": [] }""", "not valid")]
     public void A_bad_entry_is_refused_naming_the_file(string json, string message)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => ChamberSources.Parse(json, "chambers.json", _dir.FullName));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => ChamberSources.Parse(json, "chambers.json", _dir.FullName));
         Assert.StartsWith("chambers.json: ", ex.Message);
         Assert.Contains(message, ex.Message);
     }
@@ -41,7 +41,7 @@ public sealed class ChamberSourcesTests : IDisposable
     [Fact]
     public void A_missing_file_says_what_it_is_for()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => ChamberSources.FromDirectory(Path.Combine(_dir.FullName, "config")));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => ChamberSources.FromDirectory(Path.Combine(_dir.FullName, "config")));
         Assert.Contains("lists the chambers and their sources", ex.Message);
     }
 }

@@ -81,7 +81,7 @@ public sealed class JobDefinitionsTests : IDisposable
         var bad = Path.Combine(_dir.FullName, "typo.json");
         File.WriteAllText(bad, """{ "kind": "nightly", "cron": "0 30 1 * *" }""");
 
-        var ex = Assert.Throws<InvalidDataException>(() => JobDefinitions.FromDirectory(_dir.FullName));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => JobDefinitions.FromDirectory(_dir.FullName));
 
         Assert.Contains(bad, ex.Message);
         Assert.Contains("cron", ex.Message);
@@ -93,7 +93,7 @@ public sealed class JobDefinitionsTests : IDisposable
         var bad = Path.Combine(_dir.FullName, "nightly.v2.json");
         File.WriteAllText(bad, """{ "kind": "nightly", "cron": "0 30 1 * * ?" }""");
 
-        var ex = Assert.Throws<InvalidDataException>(() => JobDefinitions.FromDirectory(_dir.FullName));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => JobDefinitions.FromDirectory(_dir.FullName));
 
         Assert.Contains(bad, ex.Message);
         Assert.Contains("file name", ex.Message);
@@ -185,7 +185,7 @@ public sealed class JobDefinitionsTests : IDisposable
     {
         var origin = $"jobs/{name}.json";
 
-        var ex = Assert.Throws<InvalidDataException>(() => JobDefinitions.Parse(json, origin, name));
+        var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => JobDefinitions.Parse(json, origin, name));
 
         Assert.StartsWith(origin + ":", ex.Message);
         Assert.All(expected, fragment => Assert.True(ex.Message.Contains(fragment, StringComparison.Ordinal), $"{problem}: '{ex.Message}' does not contain '{fragment}'"));

@@ -1,0 +1,32 @@
+namespace Pipeline.Cli.Tests;
+
+/// <summary>
+/// A configuration file that cannot be used ends any command that reads it with exit 2 and one line naming the file
+/// and the setting (every reader throws one ConfigException, caught once), never a stack trace.
+/// </summary>
+public sealed class ConfigErrorTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Theory]
+    [InlineData("""{ "practices": { "protocol": 5 }, "companies": {} }""", "feeds.json: invalid feed header configuration: practices role 'protocol' must be an array of headers")]
+    [InlineData("""{ "practices": { "protocol": ["Protocollo"] """, "feeds.json: invalid feed header configuration:")]
+    public async Task A_malformed_feeds_json_is_one_line_and_exit_2_for_extract_and_ingest(string json, string message)
+    {
+        Directory.CreateDirectory(_cli.PathOf("config"));
+        File.WriteAllText(_cli.PathOf("config/feeds.json"), json);
+        File.WriteAllText(_cli.PathOf("pratiche.csv"), "Protocollo;Data protocollo;Data evasione;Stato\nRI/1;04/01/2021;08/01/2021;EVASA\n");
+
+        foreach (var args in new[] { new[] { "extract", "pratiche.csv" }, ["ingest", "pratiche.csv", "--chamber", "FG"] })
+        {
+            var result = await _cli.RunAsync(args);
+            Assert.True(result.ExitCode == 2, result.ToString());
+            var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: ", line);
+            Assert.Contains(message, line);
+            Assert.DoesNotContain("   at ", result.Stderr);
+        }
+    }
+}
