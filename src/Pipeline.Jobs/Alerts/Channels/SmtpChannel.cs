@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Net.Mail;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
-using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Pipeline.Jobs.Alerts.Channels;
 
@@ -13,15 +12,15 @@ namespace Pipeline.Jobs.Alerts.Channels;
 /// <param name="From">The sender address (envelope and <c>From</c> header).</param>
 /// <param name="Timeout">Bound on the whole exchange (connect to QUIT).</param>
 /// <param name="UseSsl">TLS: implicit on port 465, otherwise STARTTLS (required to be offered by the server).</param>
-/// <param name="User">User for AUTH PLAIN, if the relay requires authentication.</param>
-/// <param name="Password">Password for AUTH PLAIN.</param>
+/// <param name="User">User for SMTP AUTH, if the relay requires authentication.</param>
+/// <param name="Password">Password for SMTP AUTH.</param>
 public sealed record SmtpSettings(string Host, int Port, string From, TimeSpan Timeout, bool UseSsl = false, string? User = null, string? Password = null);
 
 /// <summary>
-/// Sends one plain-text UTF-8 e-mail per digest to all its recipients, over a minimal SMTP client
-/// (EHLO/HELO, optional STARTTLS and AUTH PLAIN, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT).
-/// The body is quoted-printable, the subject RFC 2047 encoded when not ASCII. Refused connections, timeouts
-/// and 4xx/5xx replies give <c>Delivered=false</c> with a one-line error.
+/// Sends one plain-text UTF-8 e-mail per digest to all its recipients through MailKit's SMTP client (EHLO, STARTTLS
+/// or implicit TLS, AUTH with the best mechanism the relay offers, MIME encodings and dot-stuffing are the library's).
+/// Refused connections, timeouts, TLS and authentication failures and 4xx/5xx replies give <c>Delivered=false</c>
+/// with a one-line error.
 /// </summary>
 public sealed class SmtpChannel : IAlertChannel
 {
@@ -50,14 +49,14 @@ public sealed class SmtpChannel : IAlertChannel
         if (digest.Alerts.Count == 0)
             return new ChannelResult(false, 0, $"no alerts for chamber {digest.Chamber}");
 
-        MailAddress from;
-        List<MailAddress> to;
+        MailboxAddress from;
+        List<MailboxAddress> to;
         try
         {
-            from = new MailAddress(_settings.From);
-            to = digest.Recipients.Select(r => new MailAddress(r)).ToList();
+            from = MailboxAddress.Parse(_settings.From);
+            to = digest.Recipients.Distinct(StringComparer.OrdinalIgnoreCase).Select(MailboxAddress.Parse).ToList();
         }
-        catch (FormatException ex)
+        catch (ParseException ex)
         {
             return new ChannelResult(false, 0, OneLine($"invalid address: {ex.Message}"));
         }
@@ -65,9 +64,23 @@ public sealed class SmtpChannel : IAlertChannel
         var message = MailComposer.Compose(digest, from, to, DateTimeOffset.Now);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_settings.Timeout);
+        using var client = new SmtpClient { Timeout = (int)Math.Min(int.MaxValue, _settings.Timeout.TotalMilliseconds) };
         try
         {
-            await TransmitAsync(from.Address, to.Select(a => a.Address).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), message, timeout.Token);
+            var security = !_settings.UseSsl ? SecureSocketOptions.None
+                : _settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(_settings.Host, _settings.Port, security, timeout.Token);
+            if (_settings.User is not null)
+                await client.AuthenticateAsync(_settings.User, _settings.Password ?? "", timeout.Token);
+            await client.SendAsync(message, timeout.Token);
+            try
+            {
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+            catch (Exception ex) when (ex is SmtpProtocolException or SmtpCommandException or IOException)
+            {
+                // the message is accepted; a sloppy QUIT does not undo that
+            }
             return new ChannelResult(true, 1, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -78,15 +91,26 @@ public sealed class SmtpChannel : IAlertChannel
         {
             return Fail($"timed out after {_settings.Timeout.TotalMilliseconds:0} ms");
         }
-        catch (SmtpReplyException ex)
+        catch (TimeoutException)
         {
-            return Fail(ex.Message);
+            return Fail($"timed out after {_settings.Timeout.TotalMilliseconds:0} ms");
+        }
+        catch (SmtpCommandException ex)
+        {
+            var command = ex.ErrorCode switch
+            {
+                SmtpErrorCode.RecipientNotAccepted => $"RCPT TO:<{ex.Mailbox?.Address}>",
+                SmtpErrorCode.SenderNotAccepted => $"MAIL FROM:<{ex.Mailbox?.Address}>",
+                _ => "DATA",
+            };
+            return Fail($"{command} rejected: {(int)ex.StatusCode} {ex.Message}");
         }
         catch (SocketException ex)
         {
             return Fail($"cannot connect: {ex.SocketErrorCode} ({ex.Message})");
         }
-        catch (Exception ex) when (ex is IOException or AuthenticationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SmtpProtocolException or MailKit.Security.AuthenticationException or SslHandshakeException
+                                       or NotSupportedException or IOException or System.Security.Authentication.AuthenticationException)
         {
             return Fail($"{ex.GetType().Name}: {ex.Message}");
         }
@@ -95,142 +119,5 @@ public sealed class SmtpChannel : IAlertChannel
             new(false, 1, OneLine($"smtp {_settings.Host}:{_settings.Port}: {error}"));
     }
 
-    private async Task TransmitAsync(string from, IReadOnlyList<string> recipients, string message, CancellationToken ct)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(_settings.Host, _settings.Port, ct);
-        Stream stream = tcp.GetStream();
-        await using var registration = ct.Register(() => tcp.Dispose());
-        try
-        {
-            var implicitTls = _settings.UseSsl && _settings.Port == 465;
-            if (implicitTls)
-                stream = await StartTlsAsync(stream, ct);
-
-            var session = new Session(stream);
-            await session.ExpectAsync(null, 220, ct);
-            var extensions = await GreetAsync(session, ct);
-
-            if (_settings.UseSsl && !implicitTls)
-            {
-                if (!extensions.Contains("STARTTLS"))
-                    throw new SmtpReplyException("STARTTLS required but not offered by the server");
-                await session.ExpectAsync("STARTTLS", 220, ct);
-                stream = await StartTlsAsync(stream, ct);
-                session = new Session(stream);
-                extensions = await GreetAsync(session, ct);
-            }
-
-            if (_settings.User is not null)
-            {
-                var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{_settings.User}\0{_settings.Password}"));
-                await session.ExpectAsync($"AUTH PLAIN {token}", 235, ct, logAs: "AUTH PLAIN ***");
-            }
-
-            await session.ExpectAsync($"MAIL FROM:<{from}>", 250, ct);
-            foreach (var rcpt in recipients)
-                await session.ExpectAsync($"RCPT TO:<{rcpt}>", 250, ct, alsoOk: 251);
-            await session.ExpectAsync("DATA", 354, ct);
-            await session.WriteRawAsync(DotStuff(message) + ".\r\n", ct);
-            await session.ExpectAsync(null, 250, ct, logAs: "end of DATA");
-            try
-            {
-                await session.ExpectAsync("QUIT", 221, ct);
-            }
-            catch (Exception ex) when (ex is SmtpReplyException or IOException)
-            {
-                // the message is accepted; a sloppy QUIT does not undo that
-            }
-        }
-        finally
-        {
-            if (!ReferenceEquals(stream, tcp.GetStream()))
-                await stream.DisposeAsync();
-        }
-    }
-
-    private static async Task<HashSet<string>> GreetAsync(Session session, CancellationToken ct)
-    {
-        var name = System.Net.Dns.GetHostName();
-        var (code, lines) = await session.CommandAsync($"EHLO {name}", ct);
-        if (code != 250)
-        {
-            (code, lines) = await session.CommandAsync($"HELO {name}", ct);
-            if (code != 250)
-                throw SmtpReplyException.From("HELO", code, lines);
-            return [];
-        }
-        return lines.Skip(1)
-                    .Select(l => l.Split(' ', 2)[0].ToUpperInvariant())
-                    .ToHashSet(StringComparer.Ordinal);
-    }
-
-    private async Task<Stream> StartTlsAsync(Stream inner, CancellationToken ct)
-    {
-        var ssl = new SslStream(inner, leaveInnerStreamOpen: true);
-        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = _settings.Host }, ct);
-        return ssl;
-    }
-
-    /// <summary>Doubles a leading dot on every line (RFC 5321 §4.5.2); the message always ends with CRLF.</summary>
-    private static string DotStuff(string message)
-    {
-        var sb = new StringBuilder(message.Length + 16);
-        foreach (var line in message.Split("\r\n"))
-        {
-            if (line.StartsWith('.'))
-                sb.Append('.');
-            sb.Append(line).Append("\r\n");
-        }
-        // Split leaves a trailing empty entry when the message ends with CRLF: drop its extra CRLF
-        if (message.EndsWith("\r\n", StringComparison.Ordinal))
-            sb.Length -= 2;
-        return sb.ToString();
-    }
-
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
-
-    /// <summary>Line-oriented SMTP exchange over a stream (ASCII commands, multi-line replies).</summary>
-    private sealed class Session(Stream stream)
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.ASCII, false, 1024, leaveOpen: true);
-
-        public async Task WriteRawAsync(string text, CancellationToken ct)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
-            await stream.FlushAsync(ct);
-        }
-
-        public async Task<(int Code, List<string> Lines)> CommandAsync(string? command, CancellationToken ct)
-        {
-            if (command is not null)
-                await WriteRawAsync(command + "\r\n", ct);
-            var lines = new List<string>();
-            while (true)
-            {
-                var line = await _reader.ReadLineAsync(ct)
-                           ?? throw new IOException("connection closed by the server");
-                if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
-                    throw new SmtpReplyException($"malformed reply: {line}");
-                lines.Add(line.Length > 4 ? line[4..] : "");
-                if (line.Length == 3 || line[3] != '-')
-                    return (code, lines);
-            }
-        }
-
-        public async Task ExpectAsync(string? command, int expected, CancellationToken ct, int alsoOk = 0, string? logAs = null)
-        {
-            var (code, lines) = await CommandAsync(command, ct);
-            if (code != expected && code != alsoOk)
-                throw SmtpReplyException.From(logAs ?? command ?? "greeting", code, lines);
-        }
-    }
-
-    private sealed class SmtpReplyException(string message) : Exception(message)
-    {
-        public static SmtpReplyException From(string command, int code, List<string> lines)
-        {
-            return new($"{command} rejected: {code} {string.Join(" ", lines).Trim()}");
-        }
-    }
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }
