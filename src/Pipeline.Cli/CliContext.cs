@@ -30,11 +30,14 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
         return Pipeline.Jobs.Identity.KpiMatchConfig.FromDirectory(ConfigDirectory);
     }
 
-    /// <summary>--chamber takes a code or a name, case-insensitive (FG, Foggia, frosinone-latina).</summary>
+    /// <summary>
+    /// --chamber takes a code or a name, case-insensitive (FG, Foggia, frosinone-latina), or the province code of a
+    /// merged chamber (CB or IS for CBIS, as the Molise registry exports name it).
+    /// </summary>
     public static string? ChamberCode(string? chamber)
     {
         if (string.IsNullOrWhiteSpace(chamber)) return null;
-        return ChamberResolver.Lookup(chamber)?.Code
+        return ChamberResolver.LookupWithProvince(chamber)?.Code
             ?? throw new UsageException($"--chamber '{chamber}' is not a known chamber of commerce (use a province code such as FG, or a name such as Foggia)");
     }
 

@@ -30,3 +30,39 @@ public sealed class ConfigErrorTests : IDisposable
         }
     }
 }
+
+/// <summary>The program calls itself as users call it: usage lines say <c>pipeline</c>, not the assembly's name.</summary>
+public sealed class ProgramNameTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Usage_lines_name_the_program_pipeline()
+    {
+        var help = await _cli.RunAsync("kpis", "--help");
+        Assert.Contains("pipeline kpis [options]", help.Stdout);
+        var bad = await _cli.RunAsync("kpis", "--bogus");
+        Assert.Contains("Run 'pipeline --help' for usage.", bad.Stdout + bad.Stderr);
+        Assert.DoesNotContain("Pipeline.Cli", help.Stdout + bad.Stdout + bad.Stderr);
+    }
+}
+
+/// <summary>--chamber accepts what the documents and exports name: codes, names, and a merged chamber's province codes.</summary>
+public sealed class ChamberOptionTests
+{
+    [Theory]
+    [InlineData("FG", "FG")]
+    [InlineData("foggia", "FG")]
+    [InlineData("CB", "CBIS")]
+    [InlineData("is", "CBIS")]
+    [InlineData("LT", "FRLT")]
+    [InlineData("CBIS", "CBIS")]
+    public void A_code_name_or_merged_province_names_its_chamber(string given, string code) =>
+        Assert.Equal(code, CliContext.ChamberCode(given));
+
+    [Fact]
+    public void An_unknown_chamber_is_a_usage_error() =>
+        Assert.Contains("'XY' is not a known chamber", Assert.Throws<UsageException>(() => CliContext.ChamberCode("XY")).Message);
+}
