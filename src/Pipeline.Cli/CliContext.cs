@@ -16,7 +16,22 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
     public ILogger Logger { get; } = logger;
     public ConsoleMode Mode { get; } = mode;
 
-    public SqlDialect Dialect { get; } = CreateDialect(warehouse);
+    private SqlDialect? _dialect;
+
+    /// <summary>The warehouse; made on first use (an SQLite file's folder is created then: the command will write).</summary>
+    public SqlDialect Dialect => _dialect ??= CreateDialect(warehouse, createStorage: true);
+
+    /// <summary>
+    /// For commands that only read: an SQLite warehouse that does not exist is not created (no folder, no empty file);
+    /// the command stops with one line saying so.
+    /// </summary>
+    public void RequireExistingWarehouse()
+    {
+        var dialect = CreateDialect(warehouse, createStorage: false);
+        if (dialect is SqliteDialect { DataSource: var file } && file != ":memory:" && !File.Exists(file))
+            throw new UsageException($"no warehouse at {Path.GetFullPath(file)}: run 'pipeline init' first, or give --warehouse");
+        _dialect ??= dialect;
+    }
 
     /// <summary>The metric bindings of config/metrics.json (none when the file is absent); a bad file is a configuration error.</summary>
     public Pipeline.Jobs.Feeds.MetricBindings MetricBindings()
@@ -41,11 +56,11 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
             ?? throw new UsageException($"--chamber '{chamber}' is not a known chamber of commerce (use a province code such as FG, or a name such as Foggia)");
     }
 
-    private static SqlDialect CreateDialect(string warehouse)
+    private static SqlDialect CreateDialect(string warehouse, bool createStorage)
     {
         try
         {
-            return SqlDialect.FromConnectionString(warehouse);
+            return SqlDialect.FromConnectionString(warehouse, createStorage);
         }
         catch (ArgumentException ex)
         {

@@ -15,6 +15,7 @@ public static class KpisCommand
         var command = new Command("kpis", "KPIs with targets and actuals (current document versions)") { chamber, year, json };
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
+            cli.RequireExistingWarehouse();
             var rows = await new KpiQueries(cli.Dialect).ListAsync(CliContext.ChamberCode(parse.GetValue(chamber)), parse.GetValue(year), token);
             if (parse.GetValue(json))
             {

@@ -14,6 +14,7 @@ public static class TraceCommand
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
             var query = parse.GetValue(kpi)!;
+            cli.RequireExistingWarehouse();
             var traced = await new TraceQueries(cli.Dialect).TraceAsync(query, ct: token);
             if (parse.GetValue(json))
             {

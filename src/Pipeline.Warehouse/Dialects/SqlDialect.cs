@@ -55,11 +55,14 @@ public abstract class SqlDialect
     /// file (<c>Data Source=./data/warehouse.db</c>). A bare path without any <c>key=value</c> pair
     /// (<c>/tmp/warehouse.db</c>) is taken for an SQLite file.
     /// </summary>
-    public static SqlDialect FromConnectionString(string connectionString)
+    public static SqlDialect FromConnectionString(string connectionString) => FromConnectionString(connectionString, createStorage: true);
+
+    /// <summary>As <see cref="FromConnectionString(string)"/>; with <paramref name="createStorage"/> false an SQLite file's folder is not created.</summary>
+    public static SqlDialect FromConnectionString(string connectionString, bool createStorage)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ArgumentException("the warehouse connection string is empty", nameof(connectionString));
         if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return new PostgresDialect(connectionString);
-        return new SqliteDialect(connectionString.Contains('=') ? connectionString : "Data Source=" + connectionString);
+        return new SqliteDialect(connectionString.Contains('=') ? connectionString : "Data Source=" + connectionString, createStorage);
     }
 }

@@ -10,12 +10,14 @@ public sealed class SqliteDialect : SqlDialect
 {
     private readonly string _connectionString;
 
-    public SqliteDialect(string connectionString)
+    /// <param name="connectionString">An SQLite connection string (<c>Data Source=…</c>).</param>
+    /// <param name="createDirectory">Create the file's folder when missing (commands that write); a reader passes false.</param>
+    public SqliteDialect(string connectionString, bool createDirectory = true)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
             throw new ArgumentException($"SQLite connection string has no Data Source: '{connectionString}'");
-        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        if (createDirectory && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
