@@ -24,6 +24,22 @@ public sealed partial record Period(string Code, PeriodKind Kind, int Year, Date
     /// <summary>Lowest and highest year accepted by the factories and by <see cref="Parse"/>.</summary>
     public const int MinYear = 1900, MaxYear = 2199;
 
+    /// <summary>
+    /// Period codes in calendar order, as a reader expects them: by the day each period ends, then the shorter first,
+    /// so a year follows its halves (2021-S1, 2021-S2, 2021; a checkpoint 2021-06-30 before 2021-S1; 2021 before
+    /// 2022-S1); codes that are no period come last, by text.
+    /// </summary>
+    public static IComparer<string> CalendarOrder { get; } = Comparer<string>.Create((a, b) =>
+    {
+        var pa = TryParse(a, out var x) ? x : null;
+        var pb = TryParse(b, out var y) ? y : null;
+        if (pa is null || pb is null) return pa is null && pb is null ? string.CompareOrdinal(a, b) : pa is null ? 1 : -1;
+        var byEnd = pa.End.CompareTo(pb.End);
+        if (byEnd != 0) return byEnd;
+        var byStart = pb.Start.CompareTo(pa.Start);
+        return byStart != 0 ? byStart : string.CompareOrdinal(a, b);
+    });
+
     public static Period ForYear(int year)
     {
         CheckYear(year);

@@ -36,8 +36,13 @@ public sealed class KpiQueries(SqlDialect dialect)
                    actual_value AS ActualValue, actual_text AS ActualText
             FROM v_kpi_period
             WHERE (@chamberCode IS NULL OR chamber_code = @chamberCode) AND (@year IS NULL OR year = @year)
-            ORDER BY chamber_code, objective_code, kpi_id, period
+            ORDER BY chamber_code, objective_code, kpi_id
             """, new { chamberCode, year }, cancellationToken: ct));
-        return rows.ToList();
+        // a KPI's periods in calendar order (2021-S1 before 2021), which text order does not give
+        return rows.Select((row, index) => (row, index))
+            .GroupBy(x => x.row.KpiId)
+            .OrderBy(g => g.Min(x => x.index))
+            .SelectMany(g => g.Select(x => x.row).OrderBy(r => r.Period, Pipeline.Core.Values.Period.CalendarOrder))
+            .ToList();
     }
 }

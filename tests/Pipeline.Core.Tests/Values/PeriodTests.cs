@@ -156,3 +156,16 @@ public sealed class PeriodTests
         Assert.False(s1.Contains(new DateOnly(2020, 12, 31)));
     }
 }
+
+/// <summary>Period codes in calendar order: by end day, the shorter period first when two end together; non-periods last.</summary>
+public sealed class PeriodCalendarOrderTests
+{
+    [Theory]
+    [InlineData(new[] { "2021", "2021-S1" }, new[] { "2021-S1", "2021" })]
+    [InlineData(new[] { "2022-S1", "2021", "2021-S2", "2021-S1" }, new[] { "2021-S1", "2021-S2", "2021", "2022-S1" })]
+    [InlineData(new[] { "2021-12-31", "2021", "2021-06-30", "2021-S1" }, new[] { "2021-06-30", "2021-S1", "2021-12-31", "2021" })]
+    [InlineData(new[] { "2021-Q2", "2021-S1", "2021-06" }, new[] { "2021-06", "2021-Q2", "2021-S1" })]
+    [InlineData(new[] { "n.d.", "2021", "2020" }, new[] { "2020", "2021", "n.d." })]
+    public void Sorts_as_the_calendar_runs(string[] given, string[] expected) =>
+        Assert.Equal(expected, given.Order(Pipeline.Core.Values.Period.CalendarOrder));
+}
