@@ -111,4 +111,17 @@ public static class BadFiles
         for (var i = 0; i <= MaxCellsPerSheet; i++) cells.Add(new WrittenCell(i / width, i % width, (double)(i % 1000)));
         return XlsxWriter.Write([new RenderedSheet("Dati", null, [], [], null, [], cells)], []);
     }
+
+    /// <summary>
+    /// The annual sample .xls with a stray cell (the text "x") at IV65536, the last cell of a legacy sheet, on its
+    /// table sheet: the table reads as before.
+    /// </summary>
+    public static byte[] StrayCellXls()
+    {
+        var layout = SampleGenerator.YearLayout();
+        var sheets = WorkbookRenderer.Render(SampleRegion.Molise(), layout).ToList();
+        var table = sheets.FindIndex(s => s.HeaderRow is not null);
+        sheets[table] = sheets[table] with { Cells = [.. sheets[table].Cells, new WrittenCell(65_535, 255, "x")] };
+        return XlsWriter.Write(sheets, layout.Columns.Select(c => c.Width).ToList());
+    }
 }

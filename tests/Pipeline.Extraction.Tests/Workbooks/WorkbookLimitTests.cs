@@ -70,6 +70,18 @@ public sealed class WorkbookLimitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_legacy_xls_with_a_stray_cell_at_its_last_cell_still_reads_its_table()
+    {
+        var clean = Extract("consuntivo.xls", SampleGenerator.Render(SampleRegion.Molise(), SampleGenerator.YearLayout()).Bytes);
+        var (stray, allocated, elapsed) = Measure(() => Extract("consuntivo.xls", BadFiles.StrayCellXls()));
+        output.WriteLine($"allocated {allocated / 1024 / 1024} MB in {elapsed.TotalMilliseconds:0} ms; warnings: {string.Join(" / ", stray.Warnings)}");
+
+        Assert.NotEmpty(clean.Kpis);
+        Assert.Equal(Summary(clean), Summary(stray));
+        Assert.True(allocated < MemoryBudget, $"allocated {allocated / 1024 / 1024} MB");
+    }
+
+    [Fact]
     public void A_sheet_over_the_cell_limit_is_refused_with_one_line_naming_file_sheet_and_limit()
     {
         var bytes = BadFiles.OverCapXlsx();
