@@ -109,7 +109,7 @@ public sealed class WorkbookExtractor : IDocumentExtractor
             do
             {
                 ct.ThrowIfCancellationRequested();
-                var present = index is not null && sheets.Count < index.Count ? index[sheets.Count] : null;
+                var present = index is not null && index.TryGetValue(reader.Name ?? "", out var cells) ? cells : null;
                 sheets.Add(SheetGrid.Read(reader, _maxCellsPerSheet, present));
             } while (reader.NextResult());
             return sheets;

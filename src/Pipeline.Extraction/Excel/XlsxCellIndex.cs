@@ -13,11 +13,12 @@ public static class XlsxCellIndex
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>
-    /// Row → ascending columns holding a value (a &lt;v&gt; or inline string), one map per sheet in workbook order; null
-    /// when the package's parts cannot be followed (the caller then reads without an index, within its visit budget).
+    /// Sheet name → (row → ascending columns holding a value: a &lt;v&gt; or inline string); null when the package's
+    /// parts cannot be followed (the caller then reads without an index, within its visit budget). Keyed by name, not
+    /// position, so a sheet the reader lists differently (a chart sheet) is never read with another sheet's index.
     /// </summary>
     /// <exception cref="SheetTooLargeException">A sheet with more than <paramref name="maxCells"/> values.</exception>
-    public static List<Dictionary<int, int[]>>? Scan(Stream package, int maxCells)
+    public static Dictionary<string, Dictionary<int, int[]>>? Scan(Stream package, int maxCells)
     {
         ZipArchive zip;
         try { zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true); }
@@ -44,11 +45,12 @@ public static class XlsxCellIndex
                 }
             }
 
-            var result = new List<Dictionary<int, int[]>>();
+            var result = new Dictionary<string, Dictionary<int, int[]>>(StringComparer.Ordinal);
             foreach (var (name, path) in sheets)
             {
-                if (path is null || Entry(zip, path) is not { } entry) return null;
-                result.Add(ScanSheet(entry, name, maxCells));
+                // A sheet that cannot be found is left out: the reader visits it within its budget.
+                if (path is null || Entry(zip, path) is not { } entry) continue;
+                result[name] = ScanSheet(entry, name, maxCells);
             }
             return result;
         }
