@@ -70,4 +70,58 @@ public static class BadFiles
             for (var c = 0; c < rows[r].Length; c++) cells.Add(new WrittenCell(4 + r, c, rows[r][c]));
         return new RenderedSheet("Attività", null, headers, [], null, [], cells);
     }
+
+    /// <summary>The last row and column a worksheet can have: XFD1048576, zero-based.</summary>
+    public const int LastRow = 1_048_575, LastColumn = 16_383;
+
+    /// <summary>
+    /// The cells per sheet a workbook reader accepts (Pipeline.Extraction's SheetGrid.DefaultMaxCells); the over-cap
+    /// workbook holds one more.
+    /// </summary>
+    public const int MaxCellsPerSheet = 500_000;
+
+    /// <summary>
+    /// A 1-sheet .xlsx whose only cell is XFD1048576 (the number 1): its declared dimension is A1:XFD1048576, 17 billion
+    /// cells a dense reader would allocate.
+    /// </summary>
+    public static byte[] FarCellXlsx() =>
+        XlsxWriter.Write([new RenderedSheet("Foglio1", null, [], [], null, [], [new WrittenCell(LastRow, LastColumn, 1d)])], []);
+
+    /// <summary>
+    /// The half-year sample .xlsx with a stray cell (the text "x") at XFD1048576 of its table sheet, as a slip of the
+    /// hand leaves one: the table reads as before.
+    /// </summary>
+    public static byte[] StrayCellXlsx()
+    {
+        var layout = SampleGenerator.FirstHalfLayout();
+        var sheets = WorkbookRenderer.Render(SampleRegion.Molise(), layout).ToList();
+        var table = sheets.FindIndex(s => s.HeaderRow is not null);
+        sheets[table] = sheets[table] with { Cells = [.. sheets[table].Cells, new WrittenCell(LastRow, LastColumn, "x")] };
+        return XlsxWriter.Write(sheets, layout.Columns.Select(c => c.Width).ToList(), layout.Strings);
+    }
+
+    /// <summary>
+    /// A 1-sheet .xlsx with <see cref="MaxCellsPerSheet"/> + 1 numbers (1,001 rows of 500 columns; the last row shorter),
+    /// over the limit per sheet.
+    /// </summary>
+    public static byte[] OverCapXlsx()
+    {
+        const int width = 500;
+        var cells = new List<WrittenCell>(MaxCellsPerSheet + 1);
+        for (var i = 0; i <= MaxCellsPerSheet; i++) cells.Add(new WrittenCell(i / width, i % width, (double)(i % 1000)));
+        return XlsxWriter.Write([new RenderedSheet("Dati", null, [], [], null, [], cells)], []);
+    }
+
+    /// <summary>
+    /// The annual sample .xls with a stray cell (the text "x") at IV65536, the last cell of a legacy sheet, on its
+    /// table sheet: the table reads as before.
+    /// </summary>
+    public static byte[] StrayCellXls()
+    {
+        var layout = SampleGenerator.YearLayout();
+        var sheets = WorkbookRenderer.Render(SampleRegion.Molise(), layout).ToList();
+        var table = sheets.FindIndex(s => s.HeaderRow is not null);
+        sheets[table] = sheets[table] with { Cells = [.. sheets[table].Cells, new WrittenCell(65_535, 255, "x")] };
+        return XlsWriter.Write(sheets, layout.Columns.Select(c => c.Width).ToList());
+    }
 }

@@ -19,6 +19,9 @@ public sealed class CliRunner : IDisposable
     public string WorkDir { get; }
     public string Warehouse { get; set; }
 
+    /// <summary>Variables set for the child process (e.g. DOTNET_GCHeapHardLimit for a memory ceiling).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public static string CliDll
     {
         get
@@ -45,6 +48,7 @@ public sealed class CliRunner : IDisposable
         if (!args.Contains("--warehouse")) { info.ArgumentList.Add("--warehouse"); info.ArgumentList.Add(Warehouse); }
         info.Environment["PIPELINE_LOG_DIR"] = Path.Combine(WorkDir, "logs");
         info.Environment.Remove("PIPELINE_WAREHOUSE");
+        foreach (var (name, value) in Environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -44,7 +44,7 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
     public IReadOnlyList<ColumnSpec> MatchRow(SheetGrid grid, int row, int? contextYear)
     {
         var specs = new List<ColumnSpec>();
-        for (var c = 0; c < grid.Width; c++)
+        foreach (var c in grid.Columns(row))
         {
             if (CellPeriod.HeaderText(grid[row, c]) is { Length: > 0 } text && Match(c, text, contextYear) is { } spec)
             {

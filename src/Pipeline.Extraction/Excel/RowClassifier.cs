@@ -26,7 +26,7 @@ public sealed class RowClassifier(HeaderMatcher matcher, SheetColumns columns)
     public RowKind Classify(SheetGrid grid, int row)
     {
         if (grid.IsBlankRow(row)) return RowKind.Blank;
-        var own = Enumerable.Range(0, grid.Width).Where(c => grid.HasOwnValue(row, c)).ToList();
+        var own = grid.Columns(row).Where(c => grid.HasOwnValue(row, c)).ToList();
         if (own.Count == 0) return RowKind.Blank; // only copies of merged cells above
         var first = CellValues.Display(grid[row, own[0]]);
         if (matcher.IsLegend(first)) return RowKind.Legend;

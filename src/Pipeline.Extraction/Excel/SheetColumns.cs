@@ -58,7 +58,7 @@ public sealed class SheetColumns
         }
         // A second header row that only continues the first (cells merged down from it) is part of the header too.
         var continuation = !changed && !grid.IsBlankRow(next) &&
-                           Enumerable.Range(0, grid.Width).All(c => grid[next, c].IsEmpty || grid.Origin(next, c).Row == headerRow);
+                           grid.Columns(next).All(c => grid[next, c].IsEmpty || grid.Origin(next, c).Row == headerRow);
         return new SheetColumns(columns, headerRow, changed || continuation ? next + 1 : next);
     }
 }

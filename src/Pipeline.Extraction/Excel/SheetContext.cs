@@ -21,9 +21,9 @@ public sealed partial record SheetContext(int? CycleFrom, int? CycleTo, Period? 
         var objectives = new List<TitleObjective>();
         for (var r = 0; r < headerRow; r++)
         {
-            var texts = Enumerable.Range(0, grid.Width).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct().ToList();
+            var texts = grid.Columns(r).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct().ToList();
             lines.Add(string.Join(" ", texts));
-            for (var c = 0; c < grid.Width; c++)
+            foreach (var c in grid.Columns(r))
             {
                 if (grid[r, c].Value is string text && matcher.MatchTitleObjective(text) is { } found && objectives.All(o => o.Role != found.Role))
                 {

@@ -83,7 +83,7 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
     private static void WarnRowsAfterLegend(SheetGrid grid, int legendRow, SheetColumns columns, WorkbookAccumulator into)
     {
         var ignored = Enumerable.Range(legendRow + 1, Math.Max(0, grid.Height - legendRow - 1))
-            .Where(r => columns.ValueColumns.Append(columns[ColumnRole.Kpi]!).Any(c => c.Column > 0 && grid.HasOwnValue(r, c.Column)))
+            .Where(r => !grid.IsBlankRow(r) && columns.ValueColumns.Append(columns[ColumnRole.Kpi]!).Any(c => c.Column > 0 && grid.HasOwnValue(r, c.Column)))
             .ToList();
         if (ignored.Count > 0)
             into.Warnings.Add($"{grid.Name}!A{legendRow + 1}: the table ends at the legend; {ignored.Count} row(s) below it with values not read (first: row {ignored[0] + 1})");
@@ -95,13 +95,13 @@ public sealed class SheetTableReader(HeaderMatcher matcher)
 
     private static int FirstOwnColumn(SheetGrid grid, int row)
     {
-        for (var c = 0; c < grid.Width; c++) if (grid.HasOwnValue(row, c)) return c;
+        foreach (var c in grid.Columns(row)) if (grid.HasOwnValue(row, c)) return c;
         return 0;
     }
 
     private static string Excerpt(SheetGrid grid, int row)
     {
-        var text = string.Join(" | ", Enumerable.Range(0, grid.Width).Where(c => grid.HasOwnValue(row, c)).Select(c => CellValues.Display(grid[row, c])));
+        var text = string.Join(" | ", grid.Columns(row).Where(c => grid.HasOwnValue(row, c)).Select(c => CellValues.Display(grid[row, c])));
         return text.Length > 80 ? text[..80] + "…" : text;
     }
 }

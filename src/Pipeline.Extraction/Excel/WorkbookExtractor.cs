@@ -24,8 +24,12 @@ public sealed class WorkbookExtractor : IDocumentExtractor
 
     static WorkbookExtractor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public WorkbookExtractor(WorkbookHeaderConfig? config = null)
+    private readonly int _maxCellsPerSheet;
+
+    /// <param name="maxCellsPerSheet">Cells (values plus merged copies) per sheet past which the workbook is refused.</param>
+    public WorkbookExtractor(WorkbookHeaderConfig? config = null, int maxCellsPerSheet = SheetGrid.DefaultMaxCells)
     {
+        _maxCellsPerSheet = maxCellsPerSheet;
         _matcher = new HeaderMatcher(config ?? WorkbookHeaderConfig.Default);
         _tables = new SheetTableReader(_matcher);
     }
@@ -88,19 +92,31 @@ public sealed class WorkbookExtractor : IDocumentExtractor
         };
     }
 
-    private static List<SheetGrid> ReadSheets(InputFile file, CancellationToken ct)
+    /// <summary>
+    /// Every sheet, sparse and within its real used range: for an .xlsx the cells holding a value are indexed first
+    /// (<see cref="XlsxCellIndex"/>) and only those are read, so neither the declared dimension nor a stray cell at
+    /// XFD1048576 sizes anything; a sheet past the cell limit is refused with one line.
+    /// </summary>
+    private List<SheetGrid> ReadSheets(InputFile file, CancellationToken ct)
     {
         try
         {
             using var stream = new MemoryStream(file.Bytes, writable: false);
+            var index = file.StartsWith(ZipSignature) ? XlsxCellIndex.Scan(stream, _maxCellsPerSheet) : null;
+            stream.Position = 0;
             using var reader = ExcelReaderFactory.CreateReader(stream);
             var sheets = new List<SheetGrid>();
             do
             {
                 ct.ThrowIfCancellationRequested();
-                sheets.Add(SheetGrid.Read(reader));
+                var present = index is not null && index.TryGetValue(reader.Name ?? "", out var cells) ? cells : null;
+                sheets.Add(SheetGrid.Read(reader, _maxCellsPerSheet, present));
             } while (reader.NextResult());
             return sheets;
+        }
+        catch (SheetTooLargeException ex)
+        {
+            throw new ExtractionException(file.Path, ex.Message, ex);
         }
         catch (InvalidPasswordException ex)
         {
@@ -131,7 +147,7 @@ public sealed class WorkbookExtractor : IDocumentExtractor
     {
         var lines = new List<string>();
         for (var r = 0; r < Math.Min(grid.Height, 30); r++)
-            lines.Add(string.Join(" ", Enumerable.Range(0, grid.Width).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct()));
+            lines.Add(string.Join(" ", grid.Columns(r).Select(c => CellValues.Display(grid[r, c])).Where(t => t.Length > 0).Distinct()));
         return string.Join("\n", lines.Where(l => l.Length > 0));
     }
 

@@ -1,0 +1,54 @@
+using Pipeline.Samples;
+
+namespace Pipeline.Cli.Tests;
+
+/// <summary>
+/// `pipeline extract` on hostile workbooks under a 512 MB heap ceiling: a cell at XFD1048576 no longer sizes a dense
+/// grid (the issue saw 23.8 GB and a kill); one line and exit 1 where the workbook has no table or too many cells.
+/// </summary>
+public sealed class WorkbookLimitCliTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public WorkbookLimitCliTests() => _cli.Environment["DOTNET_GCHeapHardLimit"] = "0x20000000";
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = _cli.PathOf(name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task A_workbook_whose_only_cell_is_XFD1048576_ends_with_one_line_and_exit_1()
+    {
+        var result = await _cli.RunAsync("extract", Write("far-cell.xlsx", BadFiles.FarCellXlsx()));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(Lines(result.Stderr));
+        Assert.Contains("far-cell.xlsx: no KPI table found", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sample_table_with_a_stray_cell_at_XFD1048576_extracts_its_20_KPIs()
+    {
+        var result = await _cli.RunAsync("extract", Write("stray-cell.xlsx", BadFiles.StrayCellXlsx()));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("20 KPIs, 0 warnings", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sheet_over_the_cell_limit_ends_with_one_line_naming_the_limit_and_exit_1()
+    {
+        var result = await _cli.RunAsync("extract", Write("over-cap.xlsx", BadFiles.OverCapXlsx()));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(Lines(result.Stderr));
+        Assert.Contains("over-cap.xlsx: sheet 'Dati' has more than 500,000 cells (the limit per sheet)", line, StringComparison.Ordinal);
+    }
+}
