@@ -34,3 +34,21 @@ public sealed class ReadOnlyCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 }
+
+/// <summary>A path given to ingest that does not exist is a usage error: one line, exit 2, no run recorded.</summary>
+public sealed class IngestUsageTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task A_missing_folder_is_one_line_exit_2_and_no_run()
+    {
+        var result = await _cli.RunAsync("ingest", "my-workbooks/");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("error: no such file or folder: my-workbooks/", Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(File.Exists(_cli.PathOf("data/warehouse.db")), "no run, so no warehouse, should have been written");
+    }
+}

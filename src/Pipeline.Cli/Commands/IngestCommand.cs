@@ -19,7 +19,12 @@ public static class IngestCommand
         var command = new Command("ingest", "extract and load files or folders into the warehouse") { paths, chamber };
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
-            var summary = await IngestAsync(cli, parse.GetValue(paths)!, CliContext.ChamberCode(parse.GetValue(chamber)), "ingest", token);
+            // a path given that does not exist is a usage error: one line, exit 2, and no run recorded
+            var given = parse.GetValue(paths)!;
+            var missing = given.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+            if (missing.Count > 0)
+                throw new UsageException($"no such file or folder: {string.Join(", ", missing)}");
+            var summary = await IngestAsync(cli, given, CliContext.ChamberCode(parse.GetValue(chamber)), "ingest", token);
             return summary.Count(FileStatus.Failed) > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         }, ct));
         return command;
@@ -44,11 +49,12 @@ public static class IngestCommand
         return summary;
     }
 
-    /// <summary>Failed files on stderr; the per-file table, each new feed's counts and the run's totals on stdout.</summary>
+    /// <summary>
+    /// The per-file table, each new feed's counts and the run's totals on stdout. A failed file's reason is on stderr
+    /// once, from the run's log as it happened (an ERR line naming file and reason); the table marks it failed.
+    /// </summary>
     public static void Print(Printer printer, IngestSummary summary)
     {
-        foreach (var failed in summary.Files.Where(f => f.Status == FileStatus.Failed))
-            Console.Error.WriteLine($"failed: {failed.Error}");
         printer.Table(
             ["File", "Status", "Chamber", "KPIs", "Facts", "Quarantined"],
             summary.Files.Select(f => (IReadOnlyList<string?>)
