@@ -342,7 +342,7 @@ public sealed class CliTests : IDisposable
         var first = await _cli.RunAsync("run", "--config", RepositoryConfig());
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains($"CBIS Camera di Commercio del Molise: run 1 succeeded: files {SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest} new, {SampleGenerator.SupersedingOnFirstIngest} superseding, 0 unchanged, 0 failed", first.Stdout);
-        Assert.Contains("achievement computed for 1 periods", first.Stdout);
+        Assert.Contains("achievement computed for 1 period;", first.Stdout);
         Assert.Matches(@"alerts [1-9]\d* raised", first.Stdout);   // today, the sample's 2022 and 2023 values are long overdue
 
         var second = await _cli.RunAsync("run", "--config", RepositoryConfig(), "--chamber", "molise");

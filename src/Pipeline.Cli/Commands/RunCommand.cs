@@ -39,8 +39,8 @@ public static class RunCommand
                     failed++;
                     continue;
                 }
+                // a failed file's reason is on stderr once already, from the run's log (ERR line)
                 failed += summary.Ingest.Count(FileStatus.Failed);
-                foreach (var f in summary.Ingest.Files.Where(f => f.Status == FileStatus.Failed)) Console.Error.WriteLine($"failed: {f.Error}");
                 PrintSummary(printer, c, summary);
             }
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
@@ -56,7 +56,7 @@ public static class RunCommand
         var i = summary.Ingest;
         printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
                      $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts written, {i.Quarantined} quarantined; " +
-                     $"achievement computed for {summary.AchievementPeriods} periods; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
+                     $"achievement computed for {summary.AchievementPeriods} period{(summary.AchievementPeriods == 1 ? "" : "s")}; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
                      $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {i.Duration.TotalSeconds:0.0}s");
     }
 }

@@ -6,8 +6,9 @@ namespace Pipeline.Jobs.Alerts.Channels;
 /// <summary>
 /// Writes one structured log event per alert of the digest, with the properties <c>Chamber</c>, <c>Rule</c>,
 /// <c>Subject</c>, <c>Period</c>, <c>Status</c>, <c>Severity</c>, <c>RunId</c> and <c>Reminder</c> (true in the
-/// weekly reminder of the alerts still open): resolved alerts at
-/// Information, the others at Warning.
+/// weekly reminder of the alerts still open), at Information (the log file; the console with --verbose); then, at
+/// Warning for what is not resolved, one line per status and rule with its count, so a run that raises 77 alerts of
+/// one rule prints one line, not 77.
 /// </summary>
 public sealed class LogChannel(ILogger logger) : IAlertChannel
 {
@@ -26,15 +27,22 @@ public sealed class LogChannel(ILogger logger) : IAlertChannel
 
         foreach (var a in digest.Alerts)
         {
-            var level = string.Equals(a.Status, "resolved", StringComparison.OrdinalIgnoreCase)
-                ? LogEventLevel.Information
-                : LogEventLevel.Warning;
             _logger.ForContext("Severity", a.Severity)
                    .ForContext("RunId", digest.RunId)
                    .ForContext("Reminder", digest.Reminder)
                    .ForContext("At", a.At)
-                   .Write(level, "Alert {Status} {Rule} for {Chamber}: {Subject} {Period} - {Text}",
-                          a.Status, a.Rule, a.Chamber, a.Subject, a.Period, a.Text);
+                   .Information("Alert {Status} {Rule} for {Chamber}: {Subject} {Period} - {Text}",
+                                a.Status, a.Rule, a.Chamber, a.Subject, a.Period, a.Text);
+        }
+        foreach (var group in digest.Alerts.GroupBy(a => (a.Status, a.Rule)).OrderBy(g => g.Key.Status, StringComparer.Ordinal).ThenBy(g => g.Key.Rule, StringComparer.Ordinal))
+        {
+            var resolved = string.Equals(group.Key.Status, "resolved", StringComparison.OrdinalIgnoreCase);
+            var first = group.First();
+            var example = group.Count() == 1 ? $"{first.Subject} {first.Period}" : $"e.g. {first.Subject} {first.Period}";
+            _logger.ForContext("RunId", digest.RunId)
+                   .Write(resolved ? LogEventLevel.Information : LogEventLevel.Warning,
+                          "Alerts {Status} {Rule} for {Chamber}: {Count} ({Example}; each in the log, on screen with --verbose)",
+                          group.Key.Status, group.Key.Rule, digest.Chamber, group.Count(), example);
         }
         return Task.FromResult(new ChannelResult(true, 1, null));
     }

@@ -26,7 +26,8 @@ public sealed class LogChannelTests
         var result = await new LogChannel(logger).SendAsync(digest, CancellationToken.None);
 
         Assert.Equal(new ChannelResult(true, 1, null), result);
-        Assert.Equal(digest.Alerts.Count, sink.Events.Count);
+        var groups = digest.Alerts.GroupBy(a => (a.Status, a.Rule)).ToList();
+        Assert.Equal(digest.Alerts.Count + groups.Count, sink.Events.Count);
         for (var i = 0; i < digest.Alerts.Count; i++)
         {
             var alert = digest.Alerts[i];
@@ -38,9 +39,29 @@ public sealed class LogChannelTests
             Assert.Equal(alert.Status, Scalar(e, "Status"));
             Assert.Equal(alert.Severity, Scalar(e, "Severity"));
             Assert.Equal("42", Scalar(e, "RunId"));
-            Assert.Equal(alert.Status == "resolved" ? LogEventLevel.Information : LogEventLevel.Warning, e.Level);
+            Assert.Equal(LogEventLevel.Information, e.Level);
             Assert.Contains(alert.Text, e.RenderMessage());
         }
+        // then one line per status and rule with its count: the only warnings, one for each rule not resolved
+        var summaries = sink.Events.Skip(digest.Alerts.Count).ToList();
+        Assert.Equal(groups.Count(g => g.Key.Status != "resolved"), summaries.Count(e => e.Level == LogEventLevel.Warning));
+        foreach (var g in groups)
+            Assert.Single(summaries, e => Scalar(e, "Rule") == g.Key.Rule && Scalar(e, "Status") == g.Key.Status && Scalar(e, "Count") == g.Count().ToString());
+    }
+
+    [Fact]
+    public async Task Many_alerts_of_one_rule_are_one_warning_line()
+    {
+        var sink = new MemorySink();
+        using var logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(sink).CreateLogger();
+        var one = SmtpChannelTests.Digest().Alerts.First(a => a.Status != "resolved");
+        var digest = SmtpChannelTests.Digest() with { Alerts = Enumerable.Range(0, 77).Select(i => one with { Subject = $"KPI {i}" }).ToList() };
+
+        await new LogChannel(logger).SendAsync(digest, CancellationToken.None);
+
+        var warning = Assert.Single(sink.Events, e => e.Level >= LogEventLevel.Warning);
+        Assert.Equal("77", Scalar(warning, "Count"));
+        Assert.StartsWith("e.g. KPI 0 ", Scalar(warning, "Example"));
     }
 
     [Fact]
