@@ -80,10 +80,28 @@ public static partial class ObjectiveCodes
     /// </summary>
     public static bool IsWithin(string code, string ancestor)
     {
-        var inner = Read(code).Segments.Select(SegmentKey).ToList();
-        var outer = Read(ancestor).Segments.Select(SegmentKey).ToList();
-        return outer.Count > 0 && outer.Count < inner.Count && outer.SequenceEqual(inner.Take(outer.Count));
+        var outer = SegmentKeys(ancestor);
+        if (outer.Length == 0) return false;
+        var inner = SegmentKeys(code);
+        if (outer.Length >= inner.Length) return false;
+        for (var i = 0; i < outer.Length; i++)
+            if (!string.Equals(outer[i], inner[i], StringComparison.Ordinal)) return false;
+        return true;
     }
+
+    /// <summary>
+    /// A code's segment keys, remembered: readers compare every objective with every other (<see cref="IsWithin"/>),
+    /// and a document has a few hundred codes at most (the memory is bounded all the same).
+    /// </summary>
+    private static string[] SegmentKeys(string code)
+    {
+        if (KnownSegmentKeys.TryGetValue(code, out var keys)) return keys;
+        keys = Read(code).Segments.Select(SegmentKey).ToArray();
+        if (KnownSegmentKeys.Count < 4096) KnownSegmentKeys.TryAdd(code, keys);
+        return keys;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> KnownSegmentKeys = new(StringComparer.Ordinal);
 
     /// <summary>The number of segments after any prefix: <c>1</c> → 1, <c>1.1</c> → 2, <c>A.1</c> → 2, <c>A1</c> → 2, <c>OP.01.01.01</c> → 3.</summary>
     public static int Depth(string code) => Read(code).Segments.Count;

@@ -15,15 +15,19 @@ internal static class ContinuationColumns
     /// <summary>The columns of <paramref name="rows"/> (each row its lines, the first row first), or null when they keep <paramref name="current"/>.</summary>
     public static TableColumns? Find(TableColumns current, IReadOnlyList<IReadOnlyList<LayoutLine>> rows, double minGutter)
     {
+        // each row's words and own cell starts, once (every run length below looks at them again)
+        var rowWords = rows.Select(r => r.SelectMany(l => l.Words).ToList()).ToList();
+        var rowStarts = new List<double>?[rows.Count];
+        List<double> StartsOf(int i) => rowStarts[i] ??= CellStarts(rows[i], minGutter).ToList();
         for (var count = rows.Count; count > 0; count--)
         {
-            var words = rows.Take(count).SelectMany(r => r).SelectMany(l => l.Words).ToList();
+            var words = rowWords.Take(count).SelectMany(w => w).ToList();
             if (words.Count == 0) continue;
             var gutters = Gutters.Find(words, minGutter);
             if (gutters.Count != current.Count - 1) continue;
             var starts = gutters.Select(g => g.X1).Prepend(Math.Min(current.Starts[0], words.Min(w => w.X0))).ToList();
             // rows of two layouts can leave a full set of strips between them: each row's own cells must start at the columns
-            if (!rows.Take(count).All(row => CellStarts(row, minGutter).All(x => starts.Any(s => Math.Abs(s - x) <= current.Tolerance)))) continue;
+            if (!Enumerable.Range(0, count).All(i => StartsOf(i).All(x => starts.Any(s => Math.Abs(s - x) <= current.Tolerance)))) continue;
             if (starts.Zip(current.Starts).All(p => Math.Abs(p.First - p.Second) <= current.Tolerance)) return null;
             return new TableColumns(starts, current.Tolerance);
         }
