@@ -225,7 +225,10 @@ public sealed class CliTests : IDisposable
 
         var trace = await _cli.RunAsync("trace", share.GetProperty("kpi_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(trace.ExitCode == 0, trace.ToString());
-        Assert.Contains("2022 from pratiche-registro-imprese-2021-2022.csv: ri.practices_within_days (days=5;days_kind=working;net_of_suspension=true;patron=04-23) counted", trace.Stdout);
+        Assert.Contains("2022 from pratiche-registro-imprese-2021-2022.csv: ri.practices_within_days (days=5;days_kind=working;net_of_suspension=true;patron=04-23): ", trace.Stdout);
+        // a share's trace says which rows make its numerator and which are in its denominator only
+        Assert.Contains("numerator (", trace.Stdout);
+        Assert.Contains("denominator only (", trace.Stdout);
         Assert.Contains("row ", trace.Stdout);
     }
 

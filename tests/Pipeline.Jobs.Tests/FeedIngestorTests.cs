@@ -113,6 +113,10 @@ public abstract class FeedIngestorTests(string dialect) : IDisposable
         }
         Assert.Equal(3, share2021.FeedRows!.Counted);
         Assert.Equal(["row 2", "row 3", "row 4"], share2021.FeedRows.First.Select(r => r[..5]));
+        // a share: RI/1 and RI/3 (within 5 days) make the numerator, RI/2 (6 days) is in the denominator only
+        Assert.Equal(2, share2021.FeedRows.InNumerator);
+        Assert.Equal(["row 2", "row 4"], share2021.FeedRows.NumeratorFirst.Select(r => r[..5]));
+        Assert.Equal(["row 3"], share2021.FeedRows.DenominatorOnlyFirst.Select(r => r[..5]));
     }
 
     /// <summary>

@@ -43,6 +43,16 @@ public static class TraceCommand
                 foreach (var v in k.Values.Where(v => v.FeedRows is not null))
                 {
                     var rows = v.FeedRows!;
+                    if (rows.InNumerator is { } numerator)
+                    {
+                        // a share: which rows make its numerator, which are in its denominator only
+                        printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}): {numerator} of {rows.Counted} rows");
+                        printer.Line($"    numerator ({numerator} rows), first {rows.NumeratorFirst.Count}:");
+                        foreach (var line in rows.NumeratorFirst) printer.Line("      " + line);
+                        printer.Line($"    denominator only ({rows.Counted - numerator} rows), first {rows.DenominatorOnlyFirst.Count}:");
+                        foreach (var line in rows.DenominatorOnlyFirst) printer.Line("      " + line);
+                        continue;
+                    }
                     printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}) counted {rows.Counted} rows; first {rows.First.Count}:");
                     foreach (var line in rows.First) printer.Line("    " + line);
                 }

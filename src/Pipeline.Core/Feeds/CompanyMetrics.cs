@@ -139,6 +139,8 @@ internal sealed class CassettoShareMetric : FeedMetric
 
     public override IReadOnlyList<string> Columns => ["Drawer"];
 
+    public override bool IsShare => true;
+
     public override IReadOnlyList<MetricParameter> Parameters { get; } = [];
 
     private protected override MetricAccumulator CreateAccumulator(MetricArguments arguments, Period period) =>

@@ -52,6 +52,12 @@ public abstract class FeedMetric
     public virtual IReadOnlyList<string> Columns => [];
 
     /// <summary>
+    /// The value is a share of the rows counted: its numerator's rows are some of its denominator's (a trace can tell
+    /// them apart), unlike a count, a mean or a growth.
+    /// </summary>
+    public virtual bool IsShare => false;
+
+    /// <summary>
     /// Validates <paramref name="parameters"/> and starts an accumulator for <paramref name="period"/>. Names are
     /// case-insensitive; a null or blank value counts as not given (so the default applies). Values are read
     /// strictly: a whole number of digits only, <c>calendar</c>/<c>working</c>, <c>true</c>/<c>false</c> (these

@@ -42,6 +42,8 @@ internal sealed class PracticesWithinDaysMetric : FeedMetric
     public override string Description =>
         "Percentage of the practices processed (EVASA) in the period whose processing days are at most 'days'";
 
+    public override bool IsShare => true;
+
     public override IReadOnlyList<MetricParameter> Parameters { get; } =
     [
         new("days", "the maximum processing days, a whole number ≥ 0", true, null),

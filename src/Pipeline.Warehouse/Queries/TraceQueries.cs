@@ -76,9 +76,16 @@ public sealed class TracedValue
 
 /// <summary>
 /// The rows of a feed that a computed value counted (the population of a share or a mean, the companies of a
-/// count): how many, and the first of them as "row N: key fields".
+/// count): how many, and the first of them as "row N: key fields". For a share, which of them are in its numerator:
+/// <see cref="InNumerator"/> of the <see cref="Counted"/> (the denominator), the first of those in
+/// <see cref="NumeratorFirst"/> and the first of the others in <see cref="DenominatorOnlyFirst"/>.
 /// </summary>
-public sealed record TracedFeedRows(string Metric, string Parameters, long Counted, IReadOnlyList<string> First);
+public sealed record TracedFeedRows(string Metric, string Parameters, long Counted, IReadOnlyList<string> First)
+{
+    public long? InNumerator { get; init; }
+    public IReadOnlyList<string> NumeratorFirst { get; init; } = [];
+    public IReadOnlyList<string> DenominatorOnlyFirst { get; init; } = [];
+}
 
 /// <summary><c>pipeline trace</c>: from a KPI to every value recorded for it and the place each was read.</summary>
 public sealed class TraceQueries(SqlDialect dialect)
@@ -156,22 +163,40 @@ public sealed class TraceQueries(SqlDialect dialect)
         }
         var feeds = new FeedQueries(dialect);
         var first = new List<string>();
-        long counted = 0;
+        var numeratorFirst = new List<string>();
+        var othersFirst = new List<string>();
+        long counted = 0, inNumerator = 0;
+        var hasNumerator = metric.IsShare;
+        // a row the metric counts is in its denominator; it is in the numerator too when the numerator grew with it
+        void Counted(Func<bool> add, Func<string> describe)
+        {
+            var before = hasNumerator ? accumulator.Result().Numerator : null;
+            if (!add()) return;
+            counted++;
+            var numerator = hasNumerator && accumulator.Result().Numerator > before;
+            if (numerator) inNumerator++;
+            if (first.Count < FeedRowsListed) first.Add(describe());
+            var list = numerator ? numeratorFirst : othersFirst;
+            if (hasNumerator && list.Count < FeedRowsListed) list.Add(describe());
+        }
         if (metric.Kind == FeedKind.Practices)
         {
             await foreach (var row in feeds.ReadPracticesAsync(value.DocumentId, ct))
-                if (accumulator.Add(row) && ++counted <= FeedRowsListed)
-                    first.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"row {row.RowNumber}: {row.Protocol}, protocollo {row.Registered:dd/MM/yyyy}, evasa {row.Processed:dd/MM/yyyy}, sospensione {row.SuspensionDays} gg"));
+                Counted(() => accumulator.Add(row), () => string.Create(CultureInfo.InvariantCulture,
+                    $"row {row.RowNumber}: {row.Protocol}, protocollo {row.Registered:dd/MM/yyyy}, evasa {row.Processed:dd/MM/yyyy}, sospensione {row.SuspensionDays} gg"));
         }
         else
         {
             await foreach (var row in feeds.ReadCompaniesAsync(value.DocumentId, ct))
-                if (accumulator.Add(row) && ++counted <= FeedRowsListed)
-                    first.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"row {row.RowNumber}: REA {row.Province} {row.ReaNumber}, {row.Status}, iscritta {row.Registered:dd/MM/yyyy}{(row.Section is null ? "" : ", " + row.Section)}{(row.DigitalDrawer ? ", cassetto" : "")}"));
+                Counted(() => accumulator.Add(row), () => string.Create(CultureInfo.InvariantCulture,
+                    $"row {row.RowNumber}: REA {row.Province} {row.ReaNumber}, {row.Status}, iscritta {row.Registered:dd/MM/yyyy}{(row.Section is null ? "" : ", " + row.Section)}{(row.DigitalDrawer ? ", cassetto" : "")}"));
         }
-        return new TracedFeedRows(metric.Id, accumulator.CanonicalParameters, counted, first);
+        return new TracedFeedRows(metric.Id, accumulator.CanonicalParameters, counted, first)
+        {
+            InNumerator = hasNumerator ? inNumerator : null,
+            NumeratorFirst = numeratorFirst,
+            DenominatorOnlyFirst = othersFirst,
+        };
     }
 
     private static async Task<IReadOnlyList<string>> ObjectivePathAsync(System.Data.Common.DbConnection connection, long? objectiveId, CancellationToken ct)
