@@ -41,42 +41,8 @@ public sealed record TextSpacing(double WordGap, double WrapGap, double LineHeig
                 var lineGap = page[i].Y0 - page[i - 1].Y1;
                 if (lineGap > -0.5 * height && lineGap < 2 * height) lineGaps.Add(Math.Round(Math.Max(0, lineGap) * 2) / 2);
             }
-        var lineHeight = heights.Count > 0 ? Median(heights) : 10;
-        var wordGap = wordGaps.Count > 0 ? Median(wordGaps) : 0.25 * lineHeight;
-        return new TextSpacing(wordGap, TightestFrequent(lineGaps) ?? 0, lineHeight);
-    }
-
-    /// <summary>Wrapped lines are the tightest frequent gap; list items, rows and paragraphs sit further apart.</summary>
-    private static double? TightestFrequent(List<double> gaps)
-    {
-        if (gaps.Count == 0) return null;
-        var minimum = Math.Max(3, gaps.Count / 20);
-        var groups = gaps.GroupBy(g => g).OrderBy(g => g.Key).ToList();
-        return (groups.FirstOrDefault(g => g.Count() >= minimum) ?? groups.OrderByDescending(g => g.Count()).First()).Key;
-    }
-
-    /// <summary>The value at index Count / 2 of the sorted values, found without sorting them all (quickselect).</summary>
-    private static double Median(List<double> values)
-    {
-        var a = values.ToArray();
-        int k = a.Length / 2, lo = 0, hi = a.Length - 1;
-        while (lo < hi)
-        {
-            var pivot = a[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i > j) break;
-                (a[i], a[j]) = (a[j], a[i]);
-                i++;
-                j--;
-            }
-            if (k <= j) hi = j;
-            else if (k >= i) lo = i;
-            else break;
-        }
-        return a[k];
+        var lineHeight = heights.Count > 0 ? Spacings.Median(heights) : 10;
+        var wordGap = wordGaps.Count > 0 ? Spacings.Median(wordGaps) : 0.25 * lineHeight;
+        return new TextSpacing(wordGap, Spacings.TightestFrequent(lineGaps) ?? 0, lineHeight);
     }
 }

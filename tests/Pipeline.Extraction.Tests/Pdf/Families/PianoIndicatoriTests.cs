@@ -124,10 +124,5 @@ public sealed class PianoIndicatoriTests
     private static ExtractedObjective Single(ExtractedDocument doc, string level, string code) =>
         Assert.Single(doc.Objectives, o => o.Level == level && o.Code == code);
 
-    private static ExtractedDocument Extract(string style)
-    {
-        using var scratch = new PdfScratch("pipeline-piano-indicatori-");
-        var path = scratch.Write("piano.pdf", new TextDocumentRenderer(SyntheticPdf.Style(style)).Render(Document()));
-        return new Pipeline.Extraction.Pdf.PdfExtractor().Extract(DocumentExtractors.Read(path));
-    }
+    private static ExtractedDocument Extract(string style) => SyntheticPdf.Extract(Document(), SyntheticPdf.Style(style));
 }

@@ -122,10 +122,5 @@ public sealed class SchedeObiettiviTests
         }
     }
 
-    private static ExtractedDocument Extract(string style)
-    {
-        using var scratch = new PdfScratch("pipeline-schede-");
-        var path = scratch.Write("schede.pdf", new TextDocumentRenderer(SyntheticPdf.Style(style)).Render(Document()));
-        return new Pipeline.Extraction.Pdf.PdfExtractor().Extract(DocumentExtractors.Read(path));
-    }
+    private static ExtractedDocument Extract(string style) => SyntheticPdf.Extract(Document(), SyntheticPdf.Style(style));
 }

@@ -20,6 +20,14 @@ public static class SyntheticPdf
         }
     }
 
+    /// <summary>Writes a document in a style and extracts it with every family competing, as an ingest reads it.</summary>
+    public static Pipeline.Core.Extraction.ExtractedDocument Extract(IReadOnlyList<DocumentBlock> blocks, PdfStyle style)
+    {
+        using var scratch = new PdfScratch("pipeline-synthetic-");
+        var path = scratch.Write("document.pdf", new TextDocumentRenderer(style).Render(blocks));
+        return new PdfExtractor().Extract(DocumentExtractors.Read(path));
+    }
+
     /// <summary>The style variations the kit must read alike: alignment, borders, padding, leading, font, orientation.</summary>
     public static TheoryData<string> Styles()
     {

@@ -204,10 +204,7 @@ internal sealed class PianoReader
                 var height = page[i - 1].Y1 - page[i - 1].Y0;
                 if (step > 0.5 * height && step < 3 * height) steps.Add(Math.Round(step * 2) / 2);
             }
-        if (steps.Count == 0) return double.MaxValue;
         // wrapped lines are the tightest frequent step; list items and paragraphs sit further apart
-        var minimum = Math.Max(3, steps.Count / 20);
-        var groups = steps.GroupBy(s => s).OrderBy(g => g.Key).ToList();
-        return (groups.FirstOrDefault(g => g.Count() >= minimum) ?? groups.OrderByDescending(g => g.Count()).First()).Key;
+        return Spacings.TightestFrequent(steps) ?? double.MaxValue;
     }
 }

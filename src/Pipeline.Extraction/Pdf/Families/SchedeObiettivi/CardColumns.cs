@@ -80,12 +80,12 @@ internal sealed class CardColumns
             anchors[i] = Anchor(lines[i], minGap);
             if (anchors[i] is { } a) all.Add(a);
         }
-        var fallback = all.Count > 0 ? Median(all) : 160;
+        var fallback = all.Count > 0 ? Spacings.Median(all) : 160;
         for (var i = 0; i <= lines.Count; i++)
         {
             if (i < lines.Count && !(i > start && IsCardBoundary(lines, i))) continue;
             var anchored = Enumerable.Range(start, i - start).Where(j => anchors[j] is not null).ToList();
-            var xv = anchored.Count > 0 ? Median(anchored.Select(j => anchors[j]!.Value).ToList()) : fallback;
+            var xv = anchored.Count > 0 ? Spacings.Median(anchored.Select(j => anchors[j]!.Value).ToList()) : fallback;
             fallback = xv;
             for (var j = start; j < i; j++)
             {
@@ -150,11 +150,5 @@ internal sealed class CardColumns
             return null;
         }
         return null;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }
