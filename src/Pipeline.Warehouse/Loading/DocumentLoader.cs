@@ -251,10 +251,11 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         {
             var ids = new Dictionary<string, long>(StringComparer.Ordinal);
             var byId = objectives.ToDictionary(o => o.Id, StringComparer.Ordinal);
+            var keys = new ObjectiveKeys((await session.QueryAsync<ObjectiveKeys.Known>(ObjectiveKeys.Sql, new { planId })).ToList());
             foreach (var objective in TopologicalOrder(objectives, byId))
             {
                 var level = ObjectiveLevels.Parse(objective.Level).ToCode();
-                var key = ObjectiveKey(objective);
+                var key = keys.KeyOf(objective, level);
                 _scopeKeys[objective.Id] = $"{level}:{key}";
                 long? parentId = objective.Parent is { } parent && ids.TryGetValue(parent, out var pid) ? pid : null;
                 var objectiveId = await session.ScalarAsync<long>(
@@ -262,7 +263,7 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
                     INSERT INTO dim_objective (plan_id, level, objective_key, code, title, parent_objective_id, mission, programme)
                     VALUES (@planId, @level, @key, @Code, @Title, @parentId, @Mission, @Programme)
                     ON CONFLICT (plan_id, level, objective_key) DO UPDATE SET
-                        code = excluded.code, title = excluded.title,
+                        code = COALESCE(excluded.code, dim_objective.code), title = excluded.title,
                         parent_objective_id = COALESCE(excluded.parent_objective_id, dim_objective.parent_objective_id),
                         mission = COALESCE(excluded.mission, dim_objective.mission),
                         programme = COALESCE(excluded.programme, dim_objective.programme)
@@ -270,6 +271,7 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
                     """,
                     new { planId, level, key, Code = Trimmed(objective.Code), Title = TextKey.Clean(objective.Title), parentId, objective.Mission, objective.Programme });
                 ids[objective.Id] = objectiveId;
+                keys.Stored(objective, objectiveId, level, key);
                 if (!_writtenObjectives.Add(objectiveId)) continue; // the same objective printed twice in one document
 
                 foreach (var unit in objective.OrgUnits.Select(TextKey.Clean).Where(u => u.Length > 0).Distinct())
@@ -477,9 +479,6 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
 
         private static string? OrgUnits(ExtractedObjective objective) =>
             objective.OrgUnits.Count == 0 ? null : string.Join(" | ", objective.OrgUnits.Select(TextKey.Clean));
-
-        private static string ObjectiveKey(ExtractedObjective objective) =>
-            string.IsNullOrWhiteSpace(objective.Code) ? "t:" + TextKey.Normalize(objective.Title) : "c:" + objective.Code.Trim().ToUpperInvariant();
 
         private static IEnumerable<ExtractedObjective> TopologicalOrder(
             IReadOnlyList<ExtractedObjective> objectives, Dictionary<string, ExtractedObjective> byId)
