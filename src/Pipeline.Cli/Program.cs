@@ -24,7 +24,7 @@ root.Add(JobsCommand.Create(globals));
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {Pipeline.Cli.Output.UsageErrorText.Of(error.Message)}");
     Console.Error.WriteLine("Run 'pipeline --help' for usage.");
     return ExitCodes.Usage;
 }

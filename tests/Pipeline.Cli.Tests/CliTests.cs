@@ -286,7 +286,7 @@ public sealed class CliTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("COPY FROM STDIN (FORMAT csv) into a plain table (reference)  20000", result.Stdout);
-        Assert.Matches(@"ratio: \d+\.\d\d× the reference time; 20000 rows staged, 0 quarantined, 4 metric values computed", result.Stdout);
+        Assert.Matches(@"ratio: \d+,\d\d× the reference time; 20.000 rows staged, 0 quarantined, 4 metric values computed", result.Stdout);
         Assert.Equal(before, await wh.SnapshotAsync());
         Assert.Equal(0L, await wh.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'pipeline_bench_%'"));
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Jobs.Achievement;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Achievement;
@@ -55,11 +56,10 @@ public static class AchievementsCommand
                 for (var p = n.ParentId; p is { } id && d < 10; p = depth.GetValueOrDefault(id)) d++;
                 return d;
             }
-            string F(decimal? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
             printer.Table(["Objective", "Level", "Achievement", "Printed", "KPIs measured"],
                 Order(nodes).Select(n => (IReadOnlyList<string?>)
                 [
-                    new string(' ', 2 * Depth(n)) + (n.Code is null ? n.Title : $"{n.Code} {n.Title}"), n.Level, F(n.Achievement), F(n.Reported), $"{n.KpisMeasured}/{n.Kpis}",
+                    new string(' ', 2 * Depth(n)) + (n.Code is null ? n.Title : $"{n.Code} {n.Title}"), n.Level, ItalianFormat.Percent(n.Achievement), ItalianFormat.Percent(n.Reported), $"{n.KpisMeasured}/{n.Kpis}",
                 ]));
             printer.Line($"Stored as computed facts (v_kpi_achievement, v_objective_achievement); 'pipeline trace KPI' shows each KPI's rule. Periods of {y}: {string.Join(", ", tree.Periods.Keys)}.");
             return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Core.Feeds;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Extraction.Pdf;
@@ -27,9 +28,9 @@ public static class BenchCommand
             if (count < 1) throw new UsageException("--rounds must be at least 1");
             var result = new ExtractionBenchmark(new PdfExtractor()).Run(files, token, count);
             var printer = new Printer(cli.Mode);
-            string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
-            string R(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
-            string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+            string F(double v) => ItalianFormat.Fixed(v, 1);
+            string R(double v) => ItalianFormat.Fixed(v, 2);
+            string I(int v) => ItalianFormat.Number(v);
             var rows = new List<IReadOnlyList<string?>>
             {
                 new[] { "PdfPig: open, letters, words (reference)", I(result.Files), I(result.Pages), F(result.Reference.TotalSeconds), F(result.ReferencePagesPerSecond) },
@@ -65,15 +66,15 @@ public static class BenchCommand
             var bindings = bound.Count > 0 ? bound : FeedBenchmark.DefaultBindings(code, kind, years);
             var result = await new FeedBenchmark(postgres, headers, salt).RunAsync(path, code, bindings, token);
             var printer = new Printer(cli.Mode);
-            string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
-            string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+            string F(double v) => ItalianFormat.Fixed(v, 1);
+            string I(long v) => ItalianFormat.Number(v);
             printer.Table(["run", "rows", "seconds", "rows/s"],
             [
                 ["COPY FROM STDIN (FORMAT csv) into a plain table (reference)", I(result.Rows), F(result.Copy.TotalSeconds), I((long)result.CopyRowsPerSecond)],
                 ["pipeline feed load (parse + stage + compute)", I(result.RowsStaged + result.RowsQuarantined), F(result.Ours.TotalSeconds), I((long)result.OursRowsPerSecond)],
             ]);
-            printer.Line($"ratio: {result.Ratio.ToString("0.00", CultureInfo.InvariantCulture)}× the reference time; {result.RowsStaged} rows staged, {result.RowsQuarantined} quarantined, " +
-                         $"{result.Computations} metric values computed; {result.Bytes / 1048576.0:0.0} MiB file; working set grew by at most {result.PeakWorkingSetGrowthBytes / 1048576.0:0.0} MiB during the load");
+            printer.Line($"ratio: {ItalianFormat.Fixed(result.Ratio, 2)}× the reference time; {I(result.RowsStaged)} rows staged, {I(result.RowsQuarantined)} quarantined, " +
+                         $"{result.Computations} metric values computed; {F(result.Bytes / 1048576.0)} MiB file; working set grew by at most {F(result.PeakWorkingSetGrowthBytes / 1048576.0)} MiB during the load");
             return ExitCodes.Ok;
         }, ct));
         return feeds;

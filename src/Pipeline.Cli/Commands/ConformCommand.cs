@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Queries;
 
@@ -24,24 +25,35 @@ public static class ConformCommand
                 {
                     chamber = r.ChamberCode, document = r.FileName, doc_type = r.DocType, kind = r.Kind, kpi = r.Name, code = r.Code,
                     score = r.Score, kpi_id = r.KpiId, candidate_kpi_id = r.CandidateId, candidate = r.CandidateName,
+                    to_review = r.ToReview, status = r.Status,
                 }));
                 return ExitCodes.Ok;
             }
-            var printer = new Printer(cli.Mode);
-            if (rows.Count == 0)
-            {
-                printer.Line("No uncertain or unmatched KPIs: every KPI of the current documents is one of its plan's.");
-                return ExitCodes.Ok;
-            }
-            printer.Table(["Chamber", "Document", "Kind", "KPI as printed", "Score", "KPI", "Closest KPI of the plan"],
-                rows.Select(r => (IReadOnlyList<string?>)
-                [
-                    r.ChamberCode, r.FileName, r.Kind, r.Name, r.Score?.ToString("0.00", CultureInfo.InvariantCulture),
-                    r.KpiId.ToString(CultureInfo.InvariantCulture), r.CandidateId is null ? null : $"{r.CandidateId} {r.CandidateName}",
-                ]));
-            printer.Line($"{rows.Count} KPIs to review; a decision goes in config/kpi-matches.json and applies to the documents loaded from then on (a new version of one already loaded included).");
+            Print(new Printer(cli.Mode), rows, parse.GetValue(all));
             return ExitCodes.Ok;
         }, ct));
         return new Command("conform", "KPI identity across documents") { report };
+    }
+
+    /// <summary>
+    /// The report: the matches to review, or with <paramref name="all"/> every match with its status; both end with
+    /// the same count of matches to review.
+    /// </summary>
+    public static void Print(Printer printer, IReadOnlyList<ConformRow> rows, bool all)
+    {
+        var toReview = rows.Count(r => r.ToReview);
+        if (rows.Count > 0)
+        {
+            printer.Table(["Chamber", "Document", "Kind", "Status", "KPI as printed", "Score", "KPI", "Closest KPI of the plan"],
+                rows.Select(r => (IReadOnlyList<string?>)
+                [
+                    r.ChamberCode, r.FileName, r.Kind, r.Status, r.Name, r.Score is { } score ? ItalianFormat.Fixed(score, 2) : null,
+                    r.KpiId.ToString(CultureInfo.InvariantCulture), r.CandidateId is null ? null : $"{r.CandidateId} {r.CandidateName}",
+                ]));
+        }
+        var recorded = all ? $"{rows.Count} {(rows.Count == 1 ? "match" : "matches")} recorded; " : "";
+        printer.Line(toReview == 0
+            ? $"{recorded}no KPIs to review: every KPI of the current documents is one of its plan's."
+            : $"{recorded}{toReview} {(toReview == 1 ? "KPI" : "KPIs")} to review; a decision goes in config/kpi-matches.json and applies to the documents loaded from then on (a new version of one already loaded included).");
     }
 }

@@ -54,9 +54,9 @@ public static class FeedsCommand
                 return Task.FromResult(ExitCodes.Ok);
             }
             var printer = new Printer(cli.Mode);
-            string N(long? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "-";
-            printer.Line($"{r.Metric} ({computed.Parameters}) for {r.Period}: {(r.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) + " " + r.Unit : "not measurable (empty population)")}");
-            printer.Line($"numerator {N(r.Numerator)}, denominator {N(r.Denominator)}; {computed.RowsRead} rows read, {computed.RowsQuarantined} quarantined ({computed.Kind.ToCode()} feed)");
+            string N(long? v) => v is { } n ? ItalianFormat.Number(n) : "-";
+            printer.Line($"{r.Metric} ({computed.Parameters}) for {r.Period}: {(r.Value is { } v ? ItalianFormat.WithUnit(v, r.Unit) : "not measurable (empty population)")}");
+            printer.Line($"numerator {N(r.Numerator)}, denominator {N(r.Denominator)}; {N(computed.RowsRead)} rows read, {N(computed.RowsQuarantined)} quarantined ({computed.Kind.ToCode()} feed)");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
         return new Command("feeds", "registry feeds: compute metrics from practice exports and company lists") { compute };

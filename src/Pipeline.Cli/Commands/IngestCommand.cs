@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Core.Feeds;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
@@ -63,10 +64,10 @@ public static class IngestCommand
                 f.Load?.Kpis.ToString(), f.Load?.FactsWritten.ToString(), f.Load?.Quarantined.ToString(),
             ]));
         foreach (var feed in summary.Files.Where(f => f.Feed is { Load.Outcome: not Pipeline.Warehouse.Loading.LoadOutcome.Unchanged }))
-            printer.Line($"{Path.GetFileName(feed.Path)}: {feed.Feed!.Kind.ToCode()} feed, {feed.Feed.RowsRead} rows read, {feed.Feed.Load.RowsStaged} staged, " +
-                         $"{feed.Feed.Load.RowsQuarantined} quarantined, {feed.Feed.Load.Measurements} measurements");
+            printer.Line($"{Path.GetFileName(feed.Path)}: {feed.Feed!.Kind.ToCode()} feed, {ItalianFormat.Number(feed.Feed.RowsRead)} rows read, {ItalianFormat.Number(feed.Feed.Load.RowsStaged)} staged, " +
+                         $"{ItalianFormat.Number(feed.Feed.Load.RowsQuarantined)} quarantined, {feed.Feed.Load.Measurements} measurements");
         printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding, " +
-                     $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {summary.FactsWritten} facts, " +
-                     $"{summary.Quarantined} quarantined, {summary.Duration.TotalSeconds:0.0}s");
+                     $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(summary.FactsWritten)} facts, " +
+                     $"{ItalianFormat.Number(summary.Quarantined)} quarantined, {ItalianFormat.Fixed(summary.Duration.TotalSeconds, 1)} s");
     }
 }

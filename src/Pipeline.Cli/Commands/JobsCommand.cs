@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Jobs.Runs;
 using Pipeline.Jobs.Scheduling;
 using Pipeline.Warehouse;
@@ -229,8 +230,8 @@ public static class JobsCommand
                 rows.Select(r => (IReadOnlyList<string?>)
                 [
                     r.RunId.ToString(CultureInfo.InvariantCulture), r.Job, r.Node, r.Attempt?.ToString(CultureInfo.InvariantCulture), r.StartedAt,
-                    Seconds(r)?.ToString("0.0", CultureInfo.InvariantCulture), r.Status, r.FilesNew.ToString(CultureInfo.InvariantCulture),
-                    r.FilesFailed.ToString(CultureInfo.InvariantCulture), r.FactsWritten.ToString(CultureInfo.InvariantCulture), r.Error,
+                    Seconds(r) is { } seconds ? ItalianFormat.Fixed(seconds, 1) : null, r.Status, r.FilesNew.ToString(CultureInfo.InvariantCulture),
+                    r.FilesFailed.ToString(CultureInfo.InvariantCulture), ItalianFormat.Number(r.FactsWritten), r.Error,
                 ]));
             return ExitCodes.Ok;
         }, ct));

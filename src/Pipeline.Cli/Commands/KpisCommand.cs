@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Warehouse.Queries;
 
 namespace Pipeline.Cli.Commands;
@@ -25,6 +26,9 @@ public static class KpisCommand
                     kpi = r.Kpi, unit = r.Unit, period = r.Period,
                     target = r.TargetText is null ? null : new { raw = r.TargetText, @operator = r.TargetOperator, value = r.TargetValue },
                     actual = r.ActualText is null ? null : new { raw = r.ActualText, value = r.ActualValue },
+                    year_target = r.YearTarget is { } y
+                        ? new { period = y.Period, raw = y.TargetText, @operator = y.TargetOperator, value = y.TargetValue }
+                        : null,
                 }));
                 return ExitCodes.Ok;
             }
@@ -46,8 +50,15 @@ public static class KpisCommand
             rows.Select(r => (IReadOnlyList<string?>)
             [
                 r.ChamberCode, r.ObjectiveCode ?? r.Objective, r.KpiId.ToString(CultureInfo.InvariantCulture), r.Kpi, r.Period,
-                r.TargetText, r.ActualText,
+                Target(r), ItalianFormat.Value(r.ActualValue, r.Unit, r.ActualText),
             ]));
-        printer.Line($"{rows.Select(r => r.KpiId).Distinct().Count()} KPIs, {rows.Count(r => r.TargetText is not null)} targets, {rows.Count(r => r.ActualText is not null)} actuals.");
+        printer.Line($"{rows.Select(r => r.KpiId).Distinct().Count()} KPIs, {rows.Count(r => r.TargetText is not null)} targets, {rows.Count(r => r.ActualText is not null)} actuals" +
+                     (rows.Any(r => r.YearTarget is not null) ? "; a target followed by (YEAR) is the year's, shown on the parts of the year without one of their own." : "."));
     }
+
+    /// <summary>The row's target in the human format; for a part of the year without its own, the year's, marked "(2021)".</summary>
+    private static string? Target(KpiPeriodRow r) =>
+        r.TargetText is not null ? ItalianFormat.Target(r.TargetOperator, r.TargetValue, r.Unit, r.TargetText)
+        : r.YearTarget is { } y ? $"{ItalianFormat.Target(y.TargetOperator, y.TargetValue, y.Unit, y.TargetText)} ({y.Period})"
+        : null;
 }

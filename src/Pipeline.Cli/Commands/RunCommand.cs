@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Jobs.Runs;
 using Pipeline.Warehouse;
@@ -55,8 +56,8 @@ public static class RunCommand
             Console.Error.WriteLine($"alerts of {chamber.Code} not delivered by {channel}: {result.Error}");
         var i = summary.Ingest;
         printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
-                     $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts written, {i.Quarantined} quarantined; " +
+                     $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(i.FactsWritten)} facts written, {ItalianFormat.Number(i.Quarantined)} quarantined; " +
                      $"achievement computed for {summary.AchievementPeriods} period{(summary.AchievementPeriods == 1 ? "" : "s")}; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
-                     $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {i.Duration.TotalSeconds:0.0}s");
+                     $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {ItalianFormat.Fixed(i.Duration.TotalSeconds, 1)} s");
     }
 }

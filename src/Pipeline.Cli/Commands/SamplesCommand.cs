@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Samples;
 
 namespace Pipeline.Cli.Commands;
@@ -28,7 +29,7 @@ public static class SamplesCommand
             if (count < 1) throw new UsageException("--rows must be at least 1");
             var path = parse.GetValue(file)!;
             Pipeline.Samples.Feeds.FeedFiles.WritePractices(path, count, parse.GetValue(seed));
-            new Printer(cli.Mode).Line($"{path}: {count} practices, {new FileInfo(path).Length / 1048576.0:0.0} MiB");
+            new Printer(cli.Mode).Line($"{path}: {ItalianFormat.Number(count)} practices, {ItalianFormat.Fixed(new FileInfo(path).Length / 1048576.0, 1)} MiB");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
         return new Command("samples", "synthetic sample data") { generate, feed };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Values;
 using Pipeline.Warehouse.Queries;
 
 namespace Pipeline.Cli.Commands;
@@ -35,25 +36,25 @@ public static class TraceCommand
                     ["Value", "Period", "Read as", "Document", "Where", "Raw text", "Version"],
                     k.Values.Select(v => (IReadOnlyList<string?>)
                     [
-                        v.ValueKind, v.Period, v.ValueText, $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
-                        v.Location, v.RawText, v.IsCurrent ? "current" : "superseded",
+                        v.ValueKind, v.Period, ReadAs(v, k.Unit), $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
+                        Where(v), v.RawText, v.IsCurrent ? "current" : "superseded",
                     ]));
                 foreach (var a in k.Achievements)
-                    printer.Line($"  achievement {a.Period} ({a.Policy}): {a.Status}; {a.Rule}");
+                    printer.Line($"  achievement {a.Period} ({a.Policy}): {(a.Achievement is null ? "" : ItalianFormat.Percent(a.Achievement) + ", ")}{a.Status}; {a.Rule}");
                 foreach (var v in k.Values.Where(v => v.FeedRows is not null))
                 {
                     var rows = v.FeedRows!;
                     if (rows.InNumerator is { } numerator)
                     {
                         // a share: which rows make its numerator, which are in its denominator only
-                        printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}): {numerator} of {rows.Counted} rows");
-                        printer.Line($"    numerator ({numerator} rows), first {rows.NumeratorFirst.Count}:");
+                        printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}): {N(numerator)} of {N(rows.Counted)} rows");
+                        printer.Line($"    numerator ({N(numerator)} rows), first {rows.NumeratorFirst.Count}:");
                         foreach (var line in rows.NumeratorFirst) printer.Line("      " + line);
-                        printer.Line($"    denominator only ({rows.Counted - numerator} rows), first {rows.DenominatorOnlyFirst.Count}:");
+                        printer.Line($"    denominator only ({N(rows.Counted - numerator)} rows), first {rows.DenominatorOnlyFirst.Count}:");
                         foreach (var line in rows.DenominatorOnlyFirst) printer.Line("      " + line);
                         continue;
                     }
-                    printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}) counted {rows.Counted} rows; first {rows.First.Count}:");
+                    printer.Line($"  {v.Period} from {v.FileName}: {rows.Metric} ({rows.Parameters}) counted {N(rows.Counted)} rows; first {rows.First.Count}:");
                     foreach (var line in rows.First) printer.Line("    " + line);
                 }
                 printer.Line();
@@ -62,4 +63,16 @@ public static class TraceCommand
         }, ct));
         return command;
     }
+
+    private static string N(long count) => ItalianFormat.Number(count);
+
+    /// <summary>The value in the human format (the raw text has its own column).</summary>
+    private static string? ReadAs(TracedValue v, string? unit) =>
+        v.ValueKind == "target" ? ItalianFormat.Target(v.Operator, v.Value, unit, v.ValueText) : ItalianFormat.Value(v.Value, unit, v.ValueText);
+
+    /// <summary>The position, a page's box in whole points (the JSON keeps the box as recorded).</summary>
+    private static string Where(TracedValue v) =>
+        v is { SourceKind: "page", Bbox: { } bbox }
+            ? $"p. {v.Page} [{string.Join(",", bbox.Split(',').Select(c => decimal.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) ? Math.Round(x).ToString(System.Globalization.CultureInfo.InvariantCulture) : c))}]"
+            : v.Location;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Pipeline.Core.Extraction;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Extraction.Json;
 
@@ -26,11 +27,11 @@ public sealed class ExtractionJsonExtractor : IDocumentExtractor
         }
         catch (JsonException ex)
         {
-            throw new ExtractionException(file.Path, $"not a valid extraction JSON ({ExtractedDocument.SchemaId}): {ex.Message}", ex);
+            throw new ExtractionException(file.Path, $"not a valid extraction JSON ({ExtractedDocument.SchemaId}): {TypeWords.InMessage(ex.Message)}", ex);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new ExtractionException(file.Path, $"extraction JSON has an invalid value: {ex.Message}", ex);
+            throw new ExtractionException(file.Path, $"extraction JSON has an invalid value: {TypeWords.InMessage(ex.Message)}", ex);
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Pipeline.Core.Chambers;
 using Pipeline.Core.Feeds;
+using Pipeline.Core.Values;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Warehouse.Dialects;
@@ -84,11 +84,9 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
         return new FeedIngestResult(load, reader.Kind, chamber, reader.RowsRead, warnings) { Errors = failed };
     }
 
-    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
-
     /// <summary>The value as stored in <c>raw</c>, written the Italian way with its unit ("88,25 %", "3,8 gg"), or why there is none.</summary>
     public static string Raw(MetricResult result) =>
-        result.Value is { } v ? $"{v.ToString("#,##0.##", Italian)} {result.Unit}" : $"n.d. (no rows in the population for {result.Period})";
+        result.Value is { } v ? ItalianFormat.WithUnit(v, result.Unit) : $"n.d. (no rows in the population for {result.Period})";
 
     /// <summary>Each row goes to every computation on its way to the staging table; the rows that count set its row range.</summary>
     private static IEnumerable<T> Observe<T>(IEnumerable<T> rows, List<Computation> computations, Func<MetricAccumulator, T, bool> add, Func<T, long> rowNumber)

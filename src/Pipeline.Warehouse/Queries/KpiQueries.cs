@@ -1,4 +1,5 @@
 using Dapper;
+using Pipeline.Core.Values;
 using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Warehouse.Queries;
@@ -20,6 +21,12 @@ public sealed class KpiPeriodRow
     public string? TargetText { get; init; }
     public decimal? ActualValue { get; init; }
     public string? ActualText { get; init; }
+
+    /// <summary>
+    /// For a row of a part of a year (2021-S1) with no target of its own: the row of the same KPI for the whole year,
+    /// whose target is the one that applies (the plan sets yearly targets); else null.
+    /// </summary>
+    public KpiPeriodRow? YearTarget { get; set; }
 }
 
 public sealed class KpiQueries(SqlDialect dialect)
@@ -39,10 +46,23 @@ public sealed class KpiQueries(SqlDialect dialect)
             ORDER BY chamber_code, objective_code, kpi_id
             """, new { chamberCode, year }, cancellationToken: ct));
         // a KPI's periods in calendar order (2021-S1 before 2021), which text order does not give
-        return rows.Select((row, index) => (row, index))
+        var ordered = rows.Select((row, index) => (row, index))
             .GroupBy(x => x.row.KpiId)
             .OrderBy(g => g.Min(x => x.index))
-            .SelectMany(g => g.Select(x => x.row).OrderBy(r => r.Period, Pipeline.Core.Values.Period.CalendarOrder))
+            .SelectMany(g => g.Select(x => x.row).OrderBy(r => r.Period, Period.CalendarOrder))
             .ToList();
+        SetYearTargets(ordered);
+        return ordered;
+    }
+
+    /// <summary>A part of a year without a target of its own takes the year's target of the same KPI, marked as the year's.</summary>
+    private static void SetYearTargets(IReadOnlyList<KpiPeriodRow> rows)
+    {
+        var years = rows.Where(r => r.TargetText is not null).ToLookup(r => (r.KpiId, r.Period));
+        foreach (var row in rows.Where(r => r.TargetText is null))
+        {
+            if (!Period.TryParse(row.Period, out var period) || period.Kind == PeriodKind.Year) continue;
+            row.YearTarget = years[(row.KpiId, Period.ForYear(period.Year).Code)].FirstOrDefault();
+        }
     }
 }
