@@ -91,7 +91,7 @@ public abstract class AchievementComputerTests(string dialect)
 
         var strategic = (await wh.QueryAsync("SELECT achievement, reported_achievement, rule, kpis, kpis_measured, area FROM v_objective_achievement WHERE objective_code = 'OS.01.01'")).Single();
         Assert.Equal((60.33m, 60.33m), (Dec(strategic.achievement), Dec(strategic.reported_achievement)));
-        Assert.StartsWith("30% × own KPIs", (string)strategic.rule);
+        Assert.StartsWith("30 % × own KPIs", (string)strategic.rule);
         Assert.Equal("Competitività", (string)strategic.area);
         Assert.Equal(60.33m, Dec(await wh.ScalarAsync<object>("SELECT achievement FROM fact_chamber_achievement WHERE basis = 'computed'")));
         // every computed fact leads to a lineage row of kind 'rule' with its arithmetic

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Core.Values;
 
 namespace Pipeline.Core.Achievement;
@@ -57,7 +56,8 @@ public static class KpiAchievement
         };
     }
 
-    private static string N(decimal v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>A number of the rule's arithmetic, in the human format with up to four decimals (<c>1.942 / 1.800 × 100</c>).</summary>
+    private static string N(decimal v) => ItalianFormat.Number(v, 4);
 
     private static KpiScore Unmatched(TargetValue target, ActualValue actual, string wanted) =>
         new(null, AchievementStatus.NotMeasurable, $"target '{target.Raw}' needs {wanted}; actual '{actual.Raw}' is not one");

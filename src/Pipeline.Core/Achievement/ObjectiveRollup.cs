@@ -1,5 +1,5 @@
-using System.Globalization;
 using Pipeline.Core.Model;
+using Pipeline.Core.Values;
 
 namespace Pipeline.Core.Achievement;
 
@@ -73,7 +73,7 @@ public static class ObjectiveRollup
                 exact[node.Id] = mixed;
                 var shown = policy.Round(mixed);
                 var combined = new RollupScore(node.Id, shown, kpiCount, measured,
-                    $"{N(share * 100)}% × own KPIs ({ownMean.Rule}) + {N((1 - share) * 100)}% × operational objectives ({childMean.Rule}) → {N(shown)}");
+                    $"{N(share * 100)} % × own KPIs ({ownMean.Rule}) + {N((1 - share) * 100)} % × operational objectives ({childMean.Rule}) → {N(shown)}");
                 scores[node.Id] = combined;
                 return combined;
             }
@@ -106,7 +106,8 @@ public static class ObjectiveRollup
         return new RollupResult(scores, chamber);
     }
 
-    private static string N(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A number of the rule's arithmetic, in the human format (<c>86,67 × 0,5</c>).</summary>
+    private static string N(decimal v) => ItalianFormat.Number(v);
 
     private sealed record Item(decimal? Value, decimal? Weight, string Label);
 

@@ -51,7 +51,7 @@ public sealed class KpiAchievementTests
         var score = KpiAchievement.Score(Target(target), N(actual), Integra);
         Assert.Equal(AchievementStatus.Measured, score.Status);
         Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), score.Value);
-        Assert.EndsWith(expected, score.Rule);
+        Assert.EndsWith("→ " + ItalianFormat.Number(decimal.Parse(expected, CultureInfo.InvariantCulture)), score.Rule);
     }
 
     [Fact]
@@ -62,6 +62,13 @@ public sealed class KpiAchievementTests
         Assert.Equal(100m, KpiAchievement.Score(Target("5"), N("7"), Integra).Value);     // a minimum: 7 / 5 capped
         Assert.Equal(80m, KpiAchievement.Score(Target("5"), N("4"), Integra).Value);      // 4 / 5
         Assert.Equal(90m, KpiAchievement.Score(Target("= 5"), N("5.5"), Integra).Value);  // exactly: 100 − 0.5 / 5 × 100
+    }
+
+    [Fact]
+    public void The_rule_s_arithmetic_is_written_the_Italian_way()
+    {
+        Assert.Equal("1.942 / 1.800 × 100 = 107,89, capped at 100 → 100", KpiAchievement.Score(Target(">= 1.800,00 N."), N("1942"), Integra).Rule);
+        Assert.Equal("over the maximum: (2 − 5,5 / 5) × 100 → 90", KpiAchievement.Score(Target("<= 5,00 gg"), N("5.5"), Integra).Rule);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class ObjectiveRollupTests
         Assert.Equal((5, 4), (result.Objectives["S1"].Kpis, result.Objectives["S1"].KpisMeasured));
         Assert.Equal((7, 5), (result.Chamber.Kpis, result.Chamber.KpisMeasured));
         Assert.Contains("1 without a value left out", result.Objectives["O2"].Rule);
-        Assert.StartsWith("30% × own KPIs", result.Objectives["S1"].Rule);
+        Assert.StartsWith("30 % × own KPIs", result.Objectives["S1"].Rule);
     }
 
     [Fact]
