@@ -203,6 +203,8 @@ public sealed class CliTests : IDisposable
         Assert.True(await wh.CountAsync("fact_kpi_measurement") > 0);
         Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
         Assert.Equal(SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest, await wh.CountAsync("dim_document", "is_current"));
+        // the .xls names the plan's strategic objectives by title only: they are the plan's, not stored again
+        HumanOutputTests.AssertEachObjectiveOnce(await _cli.RunAsync("achievements", "--chamber", "molise", "--year", "2021", "--json"));
     }
 
     private static string RepositoryConfig([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
@@ -214,8 +216,8 @@ public sealed class CliTests : IDisposable
         Samples();
         var result = await _cli.RunAsync("demo", "--config", RepositoryConfig());
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("pratiche-registro-imprese-2021-2022.csv: practices feed, 200000 rows read, 200000 staged, 0 quarantined, 8 measurements", result.Stdout);
-        Assert.Contains("elenco-imprese-2022-12-31.csv: companies feed, 60000 rows read, 60000 staged, 0 quarantined, 2 measurements", result.Stdout);
+        Assert.Contains("pratiche-registro-imprese-2021-2022.csv: practices feed, 200.000 rows read, 200.000 staged, 0 quarantined, 8 measurements", result.Stdout);
+        Assert.Contains("elenco-imprese-2022-12-31.csv: companies feed, 60.000 rows read, 60.000 staged, 0 quarantined, 2 measurements", result.Stdout);
         // 2022 has no document reporting it: the value computed from the practice export is the actual
         var kpis = await _cli.RunAsync("kpis", "--year", "2022", "--json");
         var share = JsonDocument.Parse(kpis.Stdout).RootElement.EnumerateArray()
@@ -285,7 +287,7 @@ public sealed class CliTests : IDisposable
         var result = await _cli.RunAsync("bench", "feeds", path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("COPY FROM STDIN (FORMAT csv) into a plain table (reference)  20000", result.Stdout);
+        Assert.Contains("COPY FROM STDIN (FORMAT csv) into a plain table (reference)  20.000", result.Stdout);
         Assert.Matches(@"ratio: \d+,\d\d× the reference time; 20.000 rows staged, 0 quarantined, 4 metric values computed", result.Stdout);
         Assert.Equal(before, await wh.SnapshotAsync());
         Assert.Equal(0L, await wh.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'pipeline_bench_%'"));
@@ -329,7 +331,7 @@ public sealed class CliTests : IDisposable
         Assert.All(scored, n => Assert.InRange(n.GetProperty("achievement").GetDecimal() - n.GetProperty("reported").GetDecimal(), -0.05m, 0.05m));
 
         var trace = await _cli.RunAsync("trace", "1");
-        Assert.Contains("achievement 2021 (integra): measured;", trace.Stdout);
+        Assert.Matches(@"achievement 2021 \(integra\): \d+,\d\d %, measured;", trace.Stdout);
         // the plan, the monitoring and the report of the sample chamber name their KPIs alike: nothing to review
         var conform = await _cli.RunAsync("conform", "report", "--json");
         Assert.True(conform.ExitCode == 0, conform.ToString());

@@ -96,6 +96,25 @@ public abstract class ConformTests(string dialect)
 
         Assert.Empty(await new ConformQueries(wh.Dialect).ReportAsync(null));
         Assert.Equal(4, await wh.CountAsync("dim_kpi"));
+        // --all still lists them, as settled: the same count to review in both reports
+        var all = await new ConformQueries(wh.Dialect).ReportAsync(null, all: true);
+        Assert.Equal(4, all.Count);
+        Assert.All(all, r => Assert.Equal((false, "defined by the plan since"), (r.ToReview, r.Status)));
+    }
+
+    [Fact]
+    public async Task The_full_report_marks_the_matches_the_default_report_lists()
+    {
+        await using var wh = await LoadAsync();
+        var queries = new ConformQueries(wh.Dialect);
+
+        var toReview = await queries.ReportAsync("BS");
+        var all = await queries.ReportAsync("BS", all: true);
+
+        Assert.True(all.Count > toReview.Count);
+        Assert.Equal(toReview.Select(r => (r.KpiId, r.Kind)), all.Where(r => r.ToReview).Select(r => (r.KpiId, r.Kind)));
+        Assert.All(toReview, r => Assert.Equal("to review", r.Status));
+        Assert.Contains(all, r => r is { Kind: "similar", ToReview: false, Status: "taken" });
     }
 }
 

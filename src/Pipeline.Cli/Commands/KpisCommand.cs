@@ -52,8 +52,9 @@ public static class KpisCommand
                 r.ChamberCode, r.ObjectiveCode ?? r.Objective, r.KpiId.ToString(CultureInfo.InvariantCulture), r.Kpi, r.Period,
                 Target(r), ItalianFormat.Value(r.ActualValue, r.Unit, r.ActualText),
             ]));
-        printer.Line($"{rows.Select(r => r.KpiId).Distinct().Count()} KPIs, {rows.Count(r => r.TargetText is not null)} targets, {rows.Count(r => r.ActualText is not null)} actuals" +
-                     (rows.Any(r => r.YearTarget is not null) ? "; a target followed by (YEAR) is the year's, shown on the parts of the year without one of their own." : "."));
+        printer.Line($"{rows.Select(r => r.KpiId).Distinct().Count()} KPIs, {rows.Count(r => r.TargetText is not null)} targets, {rows.Count(r => r.ActualText is not null)} actuals.");
+        if (rows.FirstOrDefault(r => r.YearTarget is not null) is { YearTarget: { } year })
+            printer.Line($"A target followed by a year, e.g. ({year.Period}), is the year's: shown on the parts of the year that have none of their own.");
     }
 
     /// <summary>The row's target in the human format; for a part of the year without its own, the year's, marked "(2021)".</summary>

@@ -263,7 +263,8 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
                     INSERT INTO dim_objective (plan_id, level, objective_key, code, title, parent_objective_id, mission, programme)
                     VALUES (@planId, @level, @key, @Code, @Title, @parentId, @Mission, @Programme)
                     ON CONFLICT (plan_id, level, objective_key) DO UPDATE SET
-                        code = COALESCE(excluded.code, dim_objective.code), title = excluded.title,
+                        code = COALESCE(excluded.code, dim_objective.code),
+                        title = CASE WHEN excluded.code IS NULL AND dim_objective.code IS NOT NULL THEN dim_objective.title ELSE excluded.title END,
                         parent_objective_id = COALESCE(excluded.parent_objective_id, dim_objective.parent_objective_id),
                         mission = COALESCE(excluded.mission, dim_objective.mission),
                         programme = COALESCE(excluded.programme, dim_objective.programme)
