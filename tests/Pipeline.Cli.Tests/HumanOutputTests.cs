@@ -94,6 +94,12 @@ public sealed partial class HumanOutputTests : IDisposable
 
         var alerts = await _cli.RunAsync("alerts", "--config", config);
         AssertItalianNumbers(alerts);
+
+        // extract's table: weights, targets and actuals in the format, a page's box in whole points
+        var extract = await _cli.RunAsync("extract", _cli.PathOf("sample-data/" + SampleGenerator.ReportPdf));
+        AssertItalianNumbers(extract);
+        Assert.Contains("2021: >= 1.800 N.", extract.Stdout);
+        Assert.Matches(@"p\. \d+ \[\d+,\d+,\d+,\d+\]", extract.Stdout);
     }
 
     [Fact]

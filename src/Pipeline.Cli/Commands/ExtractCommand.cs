@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
 using Pipeline.Core.Feeds;
+using Pipeline.Core.Values;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Extraction.Json;
@@ -49,9 +50,9 @@ public static class ExtractCommand
                 [
                     k.Objective is { } o && objectives.TryGetValue(o, out var obj) ? obj.Code ?? obj.Title : "",
                     k.Name,
-                    k.Weight?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    string.Join("; ", k.Targets.Select(t => $"{t.Period}: {t.Raw}")),
-                    string.Join("; ", k.Actuals.Select(a => $"{a.Period}: {a.Raw}")),
+                    k.Weight is { } weight ? ItalianFormat.Number(weight) : null,
+                    string.Join("; ", k.Targets.Select(t => $"{t.Period}: {ItalianFormat.Target(t.Value.Operator.ToSymbol(), t.Value.Number, t.Value.Unit ?? k.Unit, t.Raw)}")),
+                    string.Join("; ", k.Actuals.Select(a => $"{a.Period}: {ItalianFormat.Value(a.Value, k.Unit, a.Raw)}")),
                     k.Source?.ToString(),
                 ]));
             return Task.FromResult(ExitCodes.Ok);
@@ -79,7 +80,7 @@ public static class ExtractCommand
         var separator = feed.Delimiter == '\t' ? "tab" : $"'{feed.Delimiter}'";
         printer.Heading($"{feed.File}: {feed.Kind.ToCode()} feed, {feed.Encoding}, separator {separator}, chamber {feed.NamedChamber ?? "(not named)"}, years {string.Join(", ", feed.Years)}");
         printer.Line($"columns: {string.Join(" | ", feed.Header)}");
-        printer.Line($"{feed.RowsRead} rows read, {feed.RowsQuarantined} quarantined");
+        printer.Line($"{ItalianFormat.Number(feed.RowsRead)} rows read, {ItalianFormat.Number(feed.RowsQuarantined)} quarantined");
         if (feed.FirstErrors.Count > 0)
             printer.Table(["Row", "Reason", "Raw"], feed.FirstErrors.Select(e => (IReadOnlyList<string?>)[e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Reason, e.Raw]));
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Extraction;
 using Pipeline.Core.Values;
 using Pipeline.Warehouse.Queries;
 
@@ -70,9 +72,11 @@ public static class TraceCommand
     private static string? ReadAs(TracedValue v, string? unit) =>
         v.ValueKind == "target" ? ItalianFormat.Target(v.Operator, v.Value, unit, v.ValueText) : ItalianFormat.Value(v.Value, unit, v.ValueText);
 
-    /// <summary>The position, a page's box in whole points (the JSON keeps the box as recorded).</summary>
-    private static string Where(TracedValue v) =>
-        v is { SourceKind: "page", Bbox: { } bbox }
-            ? $"p. {v.Page} [{string.Join(",", bbox.Split(',').Select(c => decimal.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) ? Math.Round(x).ToString(System.Globalization.CultureInfo.InvariantCulture) : c))}]"
-            : v.Location;
+    /// <summary>The position as <see cref="SourceRef"/> writes it for people (a page's box in whole points; the JSON keeps the box as recorded).</summary>
+    private static string Where(TracedValue v)
+    {
+        if (v is not { SourceKind: "page", Page: { } page, Bbox: { } bbox }) return v.Location;
+        var box = bbox.Split(',').Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToList();
+        return box.Count == 4 && box.All(double.IsFinite) ? SourceRef.ForPage(page, box).ToString() : v.Location;
+    }
 }

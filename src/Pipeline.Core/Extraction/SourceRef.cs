@@ -18,14 +18,17 @@ public sealed record SourceRef
     public static SourceRef ForPage(int page, IReadOnlyList<double>? bbox) => new() { Page = page, Bbox = bbox };
     public static SourceRef ForRow(long row, long? rowTo = null) => new() { Row = row, RowTo = rowTo };
 
-    /// <summary>Short human-readable form: "Monitoraggio!E12", "p. 9 [56.7,120.2,540.1,131.0]", "row 1042".</summary>
+    /// <summary>
+    /// Short human-readable form: "Monitoraggio!E12", "p. 9 [57,120,540,131]" (the box in whole points: no decimal
+    /// number in a human output; the JSON keeps the box as read), "row 1042".
+    /// </summary>
     public override string ToString()
     {
         if (Sheet is not null) return $"{Sheet}!{Cell}";
         if (Page is not null)
         {
             return Bbox is { Count: 4 }
-                ? FormattableString.Invariant($"p. {Page} [{Bbox[0]:0.#},{Bbox[1]:0.#},{Bbox[2]:0.#},{Bbox[3]:0.#}]")
+                ? FormattableString.Invariant($"p. {Page} [{Bbox[0]:0},{Bbox[1]:0},{Bbox[2]:0},{Bbox[3]:0}]")
                 : $"p. {Page}";
         }
         if (Row is not null) return RowTo is not null && RowTo != Row ? $"rows {Row}-{RowTo}" : $"row {Row}";
