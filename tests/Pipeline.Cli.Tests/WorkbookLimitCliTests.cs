@@ -49,6 +49,6 @@ public sealed class WorkbookLimitCliTests : IDisposable
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var line = Assert.Single(Lines(result.Stderr));
-        Assert.Contains("over-cap.xlsx: sheet 'Dati' has more than 500,000 cells (the limit per sheet)", line, StringComparison.Ordinal);
+        Assert.Contains("over-cap.xlsx: sheet 'Dati' has more than 500.000 cells (the limit per sheet)", line, StringComparison.Ordinal);
     }
 }
