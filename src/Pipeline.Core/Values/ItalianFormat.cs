@@ -30,10 +30,6 @@ public static class ItalianFormat
     public static string Number(decimal value, int maxDecimals = 2) =>
         Clean(Math.Round(value, maxDecimals, MidpointRounding.AwayFromZero).ToString("#,##0." + new string('#', maxDecimals), Italian));
 
-    /// <summary>The number of a double (a timing, a rate) with up to <paramref name="maxDecimals"/> decimals.</summary>
-    public static string Number(double value, int maxDecimals = 2) =>
-        double.IsFinite(value) ? Number((decimal)Math.Round(value, maxDecimals, MidpointRounding.AwayFromZero), maxDecimals) : value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The number with exactly <paramref name="decimals"/> decimals: <c>100,00</c>, <c>0,80</c>.</summary>
     public static string Fixed(decimal value, int decimals = 2) =>
         Clean(Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("#,##0." + new string('0', decimals), Italian));
