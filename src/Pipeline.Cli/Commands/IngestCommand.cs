@@ -65,8 +65,17 @@ public static class IngestCommand
         foreach (var feed in summary.Files.Where(f => f.Feed is { Load.Outcome: not Pipeline.Warehouse.Loading.LoadOutcome.Unchanged }))
             printer.Line($"{Path.GetFileName(feed.Path)}: {feed.Feed!.Kind.ToCode()} feed, {feed.Feed.RowsRead} rows read, {feed.Feed.Load.RowsStaged} staged, " +
                          $"{feed.Feed.Load.RowsQuarantined} quarantined, {feed.Feed.Load.Measurements} measurements");
-        printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding, " +
+        PrintHeld(printer, summary);
+        printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding{summary.HeldNote}, " +
                      $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {summary.FactsWritten} facts, " +
                      $"{summary.Quarantined} quarantined, {summary.Duration.TotalSeconds:0.0}s");
+    }
+
+    /// <summary>One line per version held for review: the file, why, and how to decide.</summary>
+    public static void PrintHeld(Printer printer, IngestSummary summary)
+    {
+        foreach (var f in summary.Files.Where(f => f.Status == FileStatus.Held))
+            printer.Line($"{Path.GetFileName(f.Path)}: held for review as document {f.Load!.DocumentId}, not made current: {string.Join("; ", f.Load.HeldReasons)} " +
+                         $"(document {f.Load.CurrentDocumentId} stays current; 'pipeline review accept|reject {f.Load.DocumentId}' decides)");
     }
 }
