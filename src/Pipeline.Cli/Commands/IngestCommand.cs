@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
+using Pipeline.Core.Alerts;
 using Pipeline.Core.Feeds;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
@@ -46,7 +47,23 @@ public static class IngestCommand
             summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct: ct);
 
         Print(new Printer(cli.Mode), summary);
+        await RaiseHeldAlertsAsync(cli, summary, ct);
         return summary;
+    }
+
+    /// <summary>
+    /// A version held for review raises its version-held alert now, to the chamber's recipients (config/alerts.json,
+    /// config/chambers.json); the other rules wait for their evaluation (the nightly run, 'alerts evaluate').
+    /// </summary>
+    private static async Task RaiseHeldAlertsAsync(CliContext cli, IngestSummary summary, CancellationToken ct)
+    {
+        var chambers = summary.Files.Where(f => f.Status == FileStatus.Held).Select(f => f.Load!.ChamberCode).Distinct().ToList();
+        if (chambers.Count == 0) return;
+        var config = AlertsCommand.Config(cli);
+        foreach (var chamber in chambers)
+            foreach (var result in await AlertsCommand.EvaluateAsync(cli, config, chamber, TimeProvider.System, ct, new HashSet<string> { VersionHeldRule.Id }))
+                foreach (var (channel, delivery) in result.Deliveries.Where(d => !d.Result.Delivered))
+                    Console.Error.WriteLine($"alerts of {chamber} not delivered by {channel}: {delivery.Error}");
     }
 
     /// <summary>

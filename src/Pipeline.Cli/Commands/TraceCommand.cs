@@ -36,7 +36,7 @@ public static class TraceCommand
                     k.Values.Select(v => (IReadOnlyList<string?>)
                     [
                         v.ValueKind, v.Period, v.ValueText, $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
-                        v.Location, v.RawText, v.IsCurrent ? "current" : "superseded",
+                        v.Location, v.RawText, v.Version,
                     ]));
                 foreach (var a in k.Achievements)
                     printer.Line($"  achievement {a.Period} ({a.Policy}): {a.Status}; {a.Rule}");

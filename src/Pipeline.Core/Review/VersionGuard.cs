@@ -8,8 +8,8 @@ public sealed record VersionCounts(int Kpis, int Targets, int Actuals, IReadOnly
 
 /// <summary>
 /// When a new version is suspect (config/review.json, docs/review.md): it loses more than <see cref="MaxLossShare"/> of
-/// the current version's KPIs, targets or actuals; it has more than <see cref="MaxUnmatchedKpis"/> KPIs that are not KPIs
-/// of the current version; or (<see cref="HoldOnNewWarnings"/>) its extraction gave warnings the current one did not.
+/// the current version's KPIs, targets or actuals; it has more than <see cref="MaxUnmatchedKpis"/> KPIs the identity
+/// matcher could not place on a KPI of the plan (as the versions not held define it); or (<see cref="HoldOnNewWarnings"/>) its extraction gave warnings the current one did not.
 /// </summary>
 public sealed record ReviewThresholds
 {
@@ -18,7 +18,7 @@ public sealed record ReviewThresholds
     /// <summary>Share (0–1) of the current version's KPIs, targets or actuals a new version may lose; more is held.</summary>
     public decimal MaxLossShare { get; init; } = 0.2m;
 
-    /// <summary>KPIs of the new version the identity matcher does not place on a KPI of the current version; more is held.</summary>
+    /// <summary>KPIs of the new version the identity matcher does not place on a KPI of the plan; more is held.</summary>
     public int MaxUnmatchedKpis { get; init; }
 
     /// <summary>Hold a version whose extraction gave a warning the current version's did not.</summary>
@@ -34,7 +34,7 @@ public static class VersionGuard
 {
     /// <param name="current">The current version, or null when there is none.</param>
     /// <param name="candidate">The new version.</param>
-    /// <param name="unmatchedKpis">How many of the new version's KPIs are not KPIs of the current version.</param>
+    /// <param name="unmatchedKpis">How many of the new version's KPIs the identity matcher could not place on a KPI of the plan.</param>
     public static IReadOnlyList<string> Reasons(VersionCounts? current, VersionCounts candidate, int unmatchedKpis, ReviewThresholds thresholds)
     {
         if (current is null) return [];
@@ -44,8 +44,8 @@ public static class VersionGuard
         Loss("actuals", current.Actuals, candidate.Actuals);
         if (unmatchedKpis > thresholds.MaxUnmatchedKpis)
             reasons.Add(unmatchedKpis == 1
-                ? "1 KPI name not matched to the current version"
-                : $"{unmatchedKpis} KPI names not matched to the current version");
+                ? "1 KPI name not matched to a KPI of the plan"
+                : $"{unmatchedKpis} KPI names not matched to a KPI of the plan");
         if (thresholds.HoldOnNewWarnings && current.Warnings is { } known && candidate.Warnings is { } now)
         {
             var before = known.ToHashSet(StringComparer.Ordinal);

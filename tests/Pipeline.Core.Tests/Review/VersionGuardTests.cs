@@ -9,7 +9,7 @@ public sealed class VersionGuardTests
     public static TheoryData<string, VersionCounts?, VersionCounts, int, string[]> Cases => new()
     {
         // the tester's damaged Relazione: half the actuals gone, five garbled KPI names
-        { "flipped bytes", V(20, 20, 20), V(20, 20, 10), 5, ["actuals 20 → 10 (−50 %)", "5 KPI names not matched to the current version"] },
+        { "flipped bytes", V(20, 20, 20), V(20, 20, 10), 5, ["actuals 20 → 10 (−50 %)", "5 KPI names not matched to a KPI of the plan"] },
         // the tester's workbook missing a sheet: 15 of 20 KPIs, no warning
         { "missing sheet", V(20, 20, 20), V(15, 15, 15), 0, ["KPIs 20 → 15 (−25 %)", "targets 20 → 15 (−25 %)", "actuals 20 → 15 (−25 %)"] },
         // the demo's half-year monitoring sent as a PDF then as a workbook: same counts
@@ -18,7 +18,7 @@ public sealed class VersionGuardTests
         { "a version that adds values", V(20, 20, 10), V(20, 40, 20), 0, [] },
         { "loss at the threshold is not held", V(10, 10, 10), V(8, 8, 8), 0, [] },
         { "loss past the threshold", V(10, 10, 10), V(10, 10, 7), 0, ["actuals 10 → 7 (−30 %)"] },
-        { "one new KPI", V(20, 20, 20), V(21, 21, 21), 1, ["1 KPI name not matched to the current version"] },
+        { "one new KPI", V(20, 20, 20), V(21, 21, 21), 1, ["1 KPI name not matched to a KPI of the plan"] },
         { "a new warning", V(20, 20, 20, "page 3: a table without header"), V(20, 20, 20, "page 3: a table without header", "page 5: 2 cells unread"), 0, ["a new warning: page 5: 2 cells unread"] },
         { "the same warnings", V(20, 20, 20, "page 3: a table without header"), V(20, 20, 20, "page 3: a table without header"), 0, [] },
         { "warnings of the current version unknown", new VersionCounts(20, 20, 20, null), V(20, 20, 20, "page 5: 2 cells unread"), 0, [] },
