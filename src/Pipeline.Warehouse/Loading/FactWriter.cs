@@ -23,6 +23,27 @@ internal sealed class LoadCounts
 /// </summary>
 internal sealed class FactWriter(LoadSession session, long documentId, LoadRequest request, SqlDialect dialect, bool held)
 {
+    // an objective or KPI the plan has: updated from the document, or (a held version) kept as it is
+    private const string UpdateObjective =
+        """
+         code = excluded.code, title = excluded.title,
+            parent_objective_id = COALESCE(excluded.parent_objective_id, dim_objective.parent_objective_id),
+            mission = COALESCE(excluded.mission, dim_objective.mission),
+            programme = COALESCE(excluded.programme, dim_objective.programme)
+        """;
+    private const string KeepObjective = " level = dim_objective.level";
+    private const string UpdateKpi =
+        """
+         objective_id = excluded.objective_id,
+            code = COALESCE(excluded.code, dim_kpi.code), name = excluded.name,
+            kpi_type = COALESCE(excluded.kpi_type, dim_kpi.kpi_type),
+            algorithm = COALESCE(excluded.algorithm, dim_kpi.algorithm),
+            unit = COALESCE(excluded.unit, dim_kpi.unit),
+            source_system = COALESCE(excluded.source_system, dim_kpi.source_system),
+            frequency = COALESCE(excluded.frequency, dim_kpi.frequency)
+        """;
+    private const string KeepKpi = " kpi_key = dim_kpi.kpi_key";
+
     private readonly Dictionary<string, long> _periods = new(StringComparer.Ordinal);
     private readonly HashSet<long> _writtenObjectives = [];
 
@@ -40,13 +61,7 @@ internal sealed class FactWriter(LoadSession session, long documentId, LoadReque
                 INSERT INTO dim_objective (plan_id, level, objective_key, code, title, parent_objective_id, mission, programme)
                 VALUES (@planId, @level, @key, @Code, @Title, @parentId, @Mission, @Programme)
                 ON CONFLICT (plan_id, level, objective_key) DO UPDATE SET
-                """ + (held ? "level = dim_objective.level" :
-                """
-                    code = excluded.code, title = excluded.title,
-                    parent_objective_id = COALESCE(excluded.parent_objective_id, dim_objective.parent_objective_id),
-                    mission = COALESCE(excluded.mission, dim_objective.mission),
-                    programme = COALESCE(excluded.programme, dim_objective.programme)
-                """) + " RETURNING objective_id",
+                """ + (held ? KeepObjective : UpdateObjective) + " RETURNING objective_id",
                 new { planId, level, key, Code = Trimmed(objective.Code), Title = TextKey.Clean(objective.Title), parentId, objective.Mission, objective.Programme });
             ids[objective.Id] = objectiveId;
             if (!_writtenObjectives.Add(objectiveId)) continue; // the same objective printed twice in one document
@@ -80,16 +95,7 @@ internal sealed class FactWriter(LoadSession session, long documentId, LoadReque
             INSERT INTO dim_kpi (plan_id, objective_id, scope_key, kpi_key, code, name, kpi_type, algorithm, unit, source_system, frequency)
             VALUES (@planId, @objectiveId, @scopeKey, @kpiKey, @Code, @Name, @KpiType, @Algorithm, @Unit, @SourceSystem, @Frequency)
             ON CONFLICT (plan_id, scope_key, kpi_key) DO UPDATE SET
-            """ + (held ? "kpi_key = dim_kpi.kpi_key" :
-            """
-                objective_id = excluded.objective_id,
-                code = COALESCE(excluded.code, dim_kpi.code), name = excluded.name,
-                kpi_type = COALESCE(excluded.kpi_type, dim_kpi.kpi_type),
-                algorithm = COALESCE(excluded.algorithm, dim_kpi.algorithm),
-                unit = COALESCE(excluded.unit, dim_kpi.unit),
-                source_system = COALESCE(excluded.source_system, dim_kpi.source_system),
-                frequency = COALESCE(excluded.frequency, dim_kpi.frequency)
-            """) + " RETURNING kpi_id",
+            """ + (held ? KeepKpi : UpdateKpi) + " RETURNING kpi_id",
             new
             {
                 planId, objectiveId, scopeKey, kpiKey, Code = Trimmed(kpi.Code), Name = name,

@@ -102,10 +102,22 @@ public sealed class VersionReview(SqlDialect dialect, TimeProvider? clock = null
         return new ReviewDecision(version with { Status = status, ReviewedBy = by }, status, superseded);
     }
 
-    private sealed record Row(
-        long DocumentId, string Chamber, string DocType, string FileName, string Sha256, string LogicalKey, object LoadedAt,
-        long? CurrentDocumentId, string? CurrentFileName, string? Reasons, string Status, string? ReviewedBy, object? ReviewedAt)
+    private sealed class Row
     {
+        public long DocumentId { get; init; }
+        public string Chamber { get; init; } = "";
+        public string DocType { get; init; } = "";
+        public string FileName { get; init; } = "";
+        public string Sha256 { get; init; } = "";
+        public string LogicalKey { get; init; } = "";
+        public object LoadedAt { get; init; } = "";
+        public long? CurrentDocumentId { get; init; }
+        public string? CurrentFileName { get; init; }
+        public string? Reasons { get; init; }
+        public string Status { get; init; } = "";
+        public string? ReviewedBy { get; init; }
+        public object? ReviewedAt { get; init; }
+
         public HeldVersion ToVersion() => new(DocumentId, Chamber, DocType, FileName, Sha256, LogicalKey, Stamp(LoadedAt)!,
             CurrentDocumentId == DocumentId ? null : CurrentDocumentId, CurrentDocumentId == DocumentId ? null : CurrentFileName,
             (Reasons ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), Status, ReviewedBy, Stamp(ReviewedAt));

@@ -45,7 +45,7 @@ public abstract class HeldVersionTests(string dialect) : IDisposable
 
     private static byte[] SampleWorkbook(string name) => SampleGenerator.RenderAll().Single(w => w.FileName == name).Bytes;
 
-    private static async Task<FileOutcome> IngestAsync(TestWarehouse wh, string path) => (await Runner(wh).RunAsync([path], null)).Files.Single();
+    private static async Task<FileOutcome> IngestAsync(TestWarehouse wh, string path) => (await Runner(wh).RunAsync([path], Chamber)).Files.Single();
 
     /// <summary>What the current versions show and what is computed from them: KPI rows, achievement of KPIs, objectives and chamber.</summary>
     private static async Task<string> FiguresAsync(TestWarehouse wh)
@@ -103,7 +103,7 @@ public abstract class HeldVersionTests(string dialect) : IDisposable
         var digest = Assert.Single(channel.Digests);
         Assert.Equal(["controllo@molise.camcom.it"], digest.Recipients);
         Assert.All(digest.Alerts, a => Assert.Equal("version-held", a.Rule));
-        Assert.Contains(digest.Alerts, a => a.Message.Contains("actuals 20 → ", StringComparison.Ordinal));
+        Assert.Contains(digest.Alerts, a => a.Text.Contains("actuals 20 → ", StringComparison.Ordinal));
 
         // accept: the held version becomes current, the old one is superseded, achievement is computed again from it
         var review = new VersionReview(wh.Dialect);
