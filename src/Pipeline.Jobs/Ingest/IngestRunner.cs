@@ -159,8 +159,9 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
                 LoadOutcome.Held => FileStatus.Held,
                 _ => FileStatus.Unchanged,
             };
+            // the command prints the held line once (stdout); the log keeps it, and the version-held alert tells the recipients
             if (status == FileStatus.Held)
-                log.Warning("{Document}: held for review as document {DocumentId}, not made current ({Reasons}); document {Current} stays current",
+                log.Information("{Document}: held for review as document {DocumentId}, not made current ({Reasons}); document {Current} stays current",
                     path, result.DocumentId, string.Join("; ", result.HeldReasons), result.CurrentDocumentId);
             log.Information("{Document}: {Status} for {Chamber}: {Kpis} KPIs, {Facts} facts, {Quarantined} quarantined",
                 path, status, result.ChamberCode, result.Kpis, result.FactsWritten, result.Quarantined);

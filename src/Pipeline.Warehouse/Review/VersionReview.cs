@@ -62,7 +62,7 @@ public sealed class VersionReview(SqlDialect dialect, TimeProvider? clock = null
     }
 
     /// <summary>Accepts (<paramref name="accept"/>) or rejects the held version <paramref name="documentId"/>, recorded as decided by <paramref name="by"/> now.</summary>
-    /// <exception cref="ReviewException">The document is not held (decided already, or never held).</exception>
+    /// <exception cref="ReviewException">The document is not held (decided already, or never held), or (accept) a newer version became current after it was held.</exception>
     public async Task<ReviewDecision> DecideAsync(long documentId, bool accept, string by, CancellationToken ct = default)
     {
         await using var connection = await dialect.OpenAsync(ct);
@@ -78,6 +78,9 @@ public sealed class VersionReview(SqlDialect dialect, TimeProvider? clock = null
         if (accept)
         {
             superseded = version.CurrentDocumentId;
+            // a clean version that arrived after this one was held is newer: accepting would put an older version back
+            if (superseded > documentId)
+                throw new ReviewException($"document {documentId} was held before document {superseded} became current: a newer version is current, reject this one");
             if (superseded is not null)
                 await connection.ExecuteAsync(Q("UPDATE dim_document SET is_current = FALSE, superseded_by_id = @documentId WHERE document_id = @superseded", new { documentId, superseded }));
             await connection.ExecuteAsync(Q("UPDATE dim_document SET is_current = TRUE, supersedes_id = COALESCE(@superseded, supersedes_id) WHERE document_id = @documentId", new { documentId, superseded }));

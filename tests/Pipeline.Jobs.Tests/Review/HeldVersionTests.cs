@@ -165,11 +165,21 @@ public abstract class HeldVersionTests(string dialect) : IDisposable
             Actuals = new Dictionary<string, SampleActual?>(kpi.Actuals) { [SamplePeriods.Year2021] = SampleActual.Of(kpi.ActualNumber(SamplePeriods.Year2021)!.Value + 1) },
         };
         var corrected = IntegraRelazioneLayout.Render(plan with { Kpis = plan.Kpis.Select(k => k == kpi ? changed : k).ToList() }, SampleGenerator.ReportPdfStyle());
+        var shortened = IntegraRelazioneLayout.Render(plan with { Kpis = plan.Kpis.Take(12).ToList() }, SampleGenerator.ReportPdfStyle());
+        var heldReport = await IngestAsync(wh, Write("v2/relazione-2021.pdf", shortened));
+        Assert.Equal(FileStatus.Held, heldReport.Status);
+        Assert.Contains("KPIs 20 → 12 (−40 %)", heldReport.Load!.HeldReasons);
         var clean = await IngestAsync(wh, Write("v3/relazione-2021.pdf", corrected));
         Assert.Equal(FileStatus.Superseding, clean.Status);
         Assert.Empty(clean.Load!.HeldReasons);
         Assert.Equal(report.Load!.DocumentId, clean.Load.SupersededDocumentId);
         Assert.NotEqual(before, await FiguresAsync(wh));
+
+        // the version held before the clean one is older than the current one: it cannot be accepted, only rejected
+        var refused = await Assert.ThrowsAsync<ReviewException>(() => review.DecideAsync(heldReport.Load.DocumentId, accept: true, "tester"));
+        Assert.Contains("a newer version is current", refused.Message);
+        Assert.Equal(clean.Load.DocumentId, await wh.ScalarAsync<long>("SELECT document_id FROM dim_document WHERE doc_type = 'relazione' AND is_current"));
+        Assert.Equal("rejected", (await review.DecideAsync(heldReport.Load.DocumentId, accept: false, "tester")).Status);
     }
 
     private static int Seed(FileOutcome outcome) =>
