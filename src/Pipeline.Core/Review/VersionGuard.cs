@@ -32,6 +32,9 @@ public sealed record ReviewThresholds
 /// </summary>
 public static class VersionGuard
 {
+    /// <summary>The longest warning quoted in a reason.</summary>
+    public const int WarningLength = 100;
+
     /// <param name="current">The current version, or null when there is none.</param>
     /// <param name="candidate">The new version.</param>
     /// <param name="unmatchedKpis">How many of the new version's KPIs the identity matcher could not place on a KPI of the plan.</param>
@@ -51,9 +54,12 @@ public static class VersionGuard
             var before = known.ToHashSet(StringComparer.Ordinal);
             var added = now.Where(w => !before.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
             if (added.Count > 0)
-                reasons.Add(added.Count == 1 ? $"a new warning: {added[0]}" : $"{added.Count} new warnings, the first: {added[0]}");
+                reasons.Add(added.Count == 1 ? $"a new warning: {Short(added[0])}" : $"{added.Count} new warnings, the first: {Short(added[0])}");
         }
         return reasons;
+
+        // a reason is one line of a table and an alert: a long warning is cut (the extraction keeps it whole)
+        static string Short(string warning) => warning.Length <= WarningLength ? warning : warning[..(WarningLength - 1)].TrimEnd() + "…";
 
         void Loss(string what, int before, int after)
         {

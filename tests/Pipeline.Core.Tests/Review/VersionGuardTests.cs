@@ -20,6 +20,7 @@ public sealed class VersionGuardTests
         { "loss past the threshold", V(10, 10, 10), V(10, 10, 7), 0, ["actuals 10 → 7 (−30 %)"] },
         { "one new KPI", V(20, 20, 20), V(21, 21, 21), 1, ["1 KPI name not matched to a KPI of the plan"] },
         { "a new warning", V(20, 20, 20, "page 3: a table without header"), V(20, 20, 20, "page 3: a table without header", "page 5: 2 cells unread"), 0, ["a new warning: page 5: 2 cells unread"] },
+        { "a long warning is cut", V(5, 5, 5), V(5, 5, 5, "page 1: the PDF reader reported " + new string('x', 200)), 0, ["a new warning: page 1: the PDF reader reported " + new string('x', 67) + "…"] },
         { "the same warnings", V(20, 20, 20, "page 3: a table without header"), V(20, 20, 20, "page 3: a table without header"), 0, [] },
         { "warnings of the current version unknown", new VersionCounts(20, 20, 20, null), V(20, 20, 20, "page 5: 2 cells unread"), 0, [] },
         { "first version is never held", null, V(3, 0, 0, "bad"), 3, [] },
