@@ -20,6 +20,7 @@ root.Add(AlertsCommand.Create(globals));
 root.Add(RunCommand.Create(globals));
 root.Add(SchedulerCommand.Create(globals));
 root.Add(JobsCommand.Create(globals));
+root.Add(ReviewCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

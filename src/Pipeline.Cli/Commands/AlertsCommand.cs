@@ -114,13 +114,15 @@ public static class AlertsCommand
     }
 
     /// <summary>Evaluates the chamber given, or every chamber with a plan in the warehouse; digests to the configured channels.</summary>
-    public static async Task<IReadOnlyList<AlertRunResult>> EvaluateAsync(CliContext cli, AlertConfig config, string? chamberCode, TimeProvider clock, CancellationToken ct)
+    /// <param name="onlyRules">These rules alone (e.g. version-held after an ingest); null: every rule.</param>
+    public static async Task<IReadOnlyList<AlertRunResult>> EvaluateAsync(
+        CliContext cli, AlertConfig config, string? chamberCode, TimeProvider clock, CancellationToken ct, IReadOnlySet<string>? onlyRules = null)
     {
         var chambers = chamberCode is not null ? [chamberCode] : await new AlertQueries(cli.Dialect).ChambersWithPlansAsync(ct);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var evaluator = new AlertEvaluator(cli.Dialect, config, config.CreateChannels(cli.Logger, http), clock);
         var results = new List<AlertRunResult>();
-        foreach (var code in chambers) results.Add(await evaluator.EvaluateAsync(code, null, ct));
+        foreach (var code in chambers) results.Add(await evaluator.EvaluateAsync(code, null, ct, onlyRules));
         return results;
     }
 

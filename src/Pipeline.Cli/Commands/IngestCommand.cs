@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
 using Pipeline.Core.Values;
+using Pipeline.Core.Alerts;
 using Pipeline.Core.Feeds;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
@@ -47,7 +48,23 @@ public static class IngestCommand
             summary = await runner.RunAsync(paths, chamberCode, progress, kind, ct: ct);
 
         Print(new Printer(cli.Mode), summary);
+        await RaiseHeldAlertsAsync(cli, summary, ct);
         return summary;
+    }
+
+    /// <summary>
+    /// A version held for review raises its version-held alert now, to the chamber's recipients (config/alerts.json,
+    /// config/chambers.json); the other rules wait for their evaluation (the nightly run, 'alerts evaluate').
+    /// </summary>
+    private static async Task RaiseHeldAlertsAsync(CliContext cli, IngestSummary summary, CancellationToken ct)
+    {
+        var chambers = summary.Files.Where(f => f.Status == FileStatus.Held).Select(f => f.Load!.ChamberCode).Distinct().ToList();
+        if (chambers.Count == 0) return;
+        var config = AlertsCommand.Config(cli);
+        foreach (var chamber in chambers)
+            foreach (var result in await AlertsCommand.EvaluateAsync(cli, config, chamber, TimeProvider.System, ct, new HashSet<string> { VersionHeldRule.Id }))
+                foreach (var (channel, delivery) in result.Deliveries.Where(d => !d.Result.Delivered))
+                    Console.Error.WriteLine($"alerts of {chamber} not delivered by {channel}: {delivery.Error}");
     }
 
     /// <summary>
@@ -66,8 +83,17 @@ public static class IngestCommand
         foreach (var feed in summary.Files.Where(f => f.Feed is { Load.Outcome: not Pipeline.Warehouse.Loading.LoadOutcome.Unchanged }))
             printer.Line($"{Path.GetFileName(feed.Path)}: {feed.Feed!.Kind.ToCode()} feed, {ItalianFormat.Number(feed.Feed.RowsRead)} rows read, {ItalianFormat.Number(feed.Feed.Load.RowsStaged)} staged, " +
                          $"{ItalianFormat.Number(feed.Feed.Load.RowsQuarantined)} quarantined, {feed.Feed.Load.Measurements} measurements");
-        printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding, " +
+        PrintHeld(printer, summary);
+        printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding{summary.HeldNote}, " +
                      $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(summary.FactsWritten)} facts, " +
                      $"{ItalianFormat.Number(summary.Quarantined)} quarantined, {ItalianFormat.Fixed(summary.Duration.TotalSeconds, 1)} s");
+    }
+
+    /// <summary>One line per version held for review: the file, why, and how to decide.</summary>
+    public static void PrintHeld(Printer printer, IngestSummary summary)
+    {
+        foreach (var f in summary.Files.Where(f => f.Status == FileStatus.Held))
+            printer.Line($"{Path.GetFileName(f.Path)}: held for review as document {f.Load!.DocumentId}, not made current: {string.Join("; ", f.Load.HeldReasons)} " +
+                         $"(document {f.Load.CurrentDocumentId} stays current; 'pipeline review accept|reject {f.Load.DocumentId}' decides)");
     }
 }

@@ -42,6 +42,7 @@ public static class RunCommand
                 }
                 // a failed file's reason is on stderr once already, from the run's log (ERR line)
                 failed += summary.Ingest.Count(FileStatus.Failed);
+                IngestCommand.PrintHeld(printer, summary.Ingest);
                 PrintSummary(printer, c, summary);
             }
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
@@ -55,7 +56,7 @@ public static class RunCommand
         foreach (var (channel, result) in summary.Alerts.Deliveries.Where(d => !d.Result.Delivered))
             Console.Error.WriteLine($"alerts of {chamber.Code} not delivered by {channel}: {result.Error}");
         var i = summary.Ingest;
-        printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
+        printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding{i.HeldNote}, " +
                      $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(i.FactsWritten)} facts written, {ItalianFormat.Number(i.Quarantined)} quarantined; " +
                      $"achievement computed for {summary.AchievementPeriods} period{(summary.AchievementPeriods == 1 ? "" : "s")}; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
                      $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {ItalianFormat.Fixed(i.Duration.TotalSeconds, 1)} s");

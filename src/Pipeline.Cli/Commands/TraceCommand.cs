@@ -39,7 +39,7 @@ public static class TraceCommand
                     k.Values.Select(v => (IReadOnlyList<string?>)
                     [
                         v.ValueKind, v.Period, ReadAs(v, k.Unit), $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
-                        Where(v), v.RawText, v.IsCurrent ? "current" : "superseded",
+                        Where(v), v.RawText, v.Version,
                     ]));
                 foreach (var a in k.Achievements)
                     printer.Line($"  achievement {a.Period} ({a.Policy}): {(a.Achievement is null ? "" : ItalianFormat.Percent(a.Achievement) + ", ")}{a.Status}; {a.Rule}");

@@ -32,7 +32,8 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
     /// <summary>The rule id of a source that failed in the chamber's latest nightly run (subject <c>source:&lt;path&gt;</c>).</summary>
     public const string SourceFailed = "source-failed";
 
-    public async Task<AlertRunResult> EvaluateAsync(string chamberCode, long? runId = null, CancellationToken ct = default)
+    /// <param name="onlyRules">Evaluate these rules alone (e.g. <see cref="VersionHeldRule.Id"/> after an ingest held a version); null: every rule.</param>
+    public async Task<AlertRunResult> EvaluateAsync(string chamberCode, long? runId = null, CancellationToken ct = default, IReadOnlySet<string>? onlyRules = null)
     {
         var now = clock.GetUtcNow();
         var today = AlertClock.LocalDate(now, config.Zone);
@@ -89,8 +90,13 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
                 ("Relazione sulla Performance", dueDate, $"Relazione sulla Performance {year}: not received, due by {dueDate:dd/MM/yyyy}");
         }
 
-        foreach (var (key, item) in await StaleFeedsAsync(connection, chamberCode, now, ct))
+        foreach (var (key, item) in await StaleFeeds.DueAsync(connection, config, chamberCode, now, ct))
             due[key] = item;
+        foreach (var held in await HeldVersions.OfChamberAsync(connection, chamberCode, ct))
+        {
+            var (key, label, dueDate, message) = VersionHeldRule.Due(chamberCode, held, config.Zone);
+            due[key] = (label, dueDate, message);
+        }
         var failures = await FailedSourcesAsync(connection, chamberCode, now, runId, ct);
 
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -113,7 +119,8 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
                 (label, failure.RunDay, $"{label}: {failure.Reason} (run {failure.RunId}, {failure.Path})");
         }
 
-        var changes = AlertLifecycle.Evaluate(due.Keys.ToList(), open.Select(o => o.State).ToList(), now, config.EscalateAfterDays);
+        bool Evaluated(AlertKey key) => onlyRules is null || onlyRules.Contains(key.Rule);
+        var changes = AlertLifecycle.Evaluate(due.Keys.Where(Evaluated).ToList(), open.Select(o => o.State).Where(o => Evaluated(o.Key)).ToList(), now, config.EscalateAfterDays);
         var stamp = dialect.Timestamp(now);
         var messages = new List<AlertMessage>();
         foreach (var change in changes)
@@ -211,40 +218,6 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
         return results;
     }
 
-    /// <summary>
-    /// stale-feed: for each kind of registry feed the chamber has loaded at least once (as of now), the last time a new
-    /// file of that kind arrived — a new or superseding load: an unchanged re-read writes no <c>dim_document</c> row —
-    /// and, when that is <see cref="StaleFeedRule.Days"/> or more ago, the key <c>(stale-feed, chamber,
-    /// feed:&lt;kind&gt;, date of the last file)</c>: a fresh file ends the episode, and the next one is a new alert.
-    /// </summary>
-    private async Task<IEnumerable<(AlertKey Key, (string Label, DateOnly DueDate, string Message) Item)>> StaleFeedsAsync(
-        System.Data.Common.DbConnection connection, string chamberCode, DateTimeOffset now, CancellationToken ct)
-    {
-        var loads = (await connection.QueryAsync(new CommandDefinition(
-                """
-                SELECT d.family, d.loaded_at FROM dim_document d JOIN dim_chamber c ON c.chamber_id = d.chamber_id
-                WHERE c.code = @chamberCode AND d.doc_type = 'feed'
-                """, new { chamberCode }, cancellationToken: ct)))
-            .Select(r => (Family: (string)r.family, At: Instant(r.loaded_at)))
-            .Where(l => l.At <= now)
-            .ToList();
-        var due = new List<(AlertKey, (string, DateOnly, string))>();
-        foreach (var kind in Enum.GetValues<FeedKind>())
-        {
-            var family = "feed-" + kind.ToCode();
-            if (!loads.Any(l => l.Family == family)) continue;   // never sent: not expected
-            var last = loads.Where(l => l.Family == family).Max(l => l.At);
-            var rule = config.StaleFeedRuleOf(kind);
-            if (!rule.IsStale(last, now)) continue;
-            var lastLocal = TimeZoneInfo.ConvertTime(last, config.Zone);
-            var label = $"{kind.ToCode()} feed";
-            due.Add((new AlertKey(rule.Id, chamberCode, $"feed:{kind.ToCode()}", AlertClock.LocalDate(last, config.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                (label, AlertClock.LocalDate(last + TimeSpan.FromDays(rule.Days), config.Zone),
-                 $"{label}: no new file since {lastLocal.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} (stale after {rule.Days} days)")));
-        }
-        return due;
-    }
-
     /// <summary>A file or folder that failed in the chamber's latest finished nightly run: its path, why, the run and the run's local day.</summary>
     private sealed record SourceFailure(string Path, string Reason, long RunId, DateOnly RunDay);
 
@@ -300,6 +273,7 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
     {
         StaleFeed => $"{label}: a new file arrived, resolved",
         SourceFailed => $"{label}: no failure in the latest run, resolved",
+        VersionHeldRule.Id => $"{label}: reviewed, resolved",
         _ => message.Split(':')[0] + ": received, resolved",
     };
 
@@ -312,7 +286,8 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
         yield return Period.ForYear(year);
     }
 
-    private static DateTimeOffset Instant(object value) => value switch
+    /// <summary>A timestamp as either dialect returns it.</summary>
+    internal static DateTimeOffset Instant(object value) => value switch
     {
         DateTimeOffset o => o,
         DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),

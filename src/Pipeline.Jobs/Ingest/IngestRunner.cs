@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Core.Review;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Jobs.Feeds;
@@ -13,6 +14,8 @@ public enum FileStatus
 {
     New,
     Superseding,
+    /// <summary>A suspect new version, stored but not current until reviewed (<see cref="LoadResult.HeldReasons"/>).</summary>
+    Held,
     Unchanged,
     Failed,
 }
@@ -29,6 +32,9 @@ public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<File
     public IReadOnlyList<SkippedPath> Skipped { get; init; } = [];
 
     public int Count(FileStatus status) => Files.Count(f => f.Status == status);
+
+    /// <summary>", 2 held" when versions were held for review, "" otherwise (for the run's summary line).</summary>
+    public string HeldNote => Count(FileStatus.Held) is > 0 and var n ? $", {n} held" : "";
     public int FactsWritten => Files.Sum(f => f.Load?.FactsWritten ?? 0);
     public int Quarantined => Files.Sum(f => f.Load?.Quarantined ?? 0);
 
@@ -59,6 +65,9 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
 
     /// <summary>Manual KPI matches (config/kpi-matches.json), handed to every document load.</summary>
     public IReadOnlyList<KpiManualMatch> KpiMatches { get; init; } = [];
+
+    /// <summary>When a new version of a document is held for review instead of superseding (config/review.json).</summary>
+    public ReviewThresholds Review { get; init; } = ReviewThresholds.Default;
 
     /// <summary>Registry feeds (.csv, .tsv, .txt); without it such a file fails as an unsupported type.</summary>
     public FeedIngestor? Feeds { get; init; }
@@ -113,8 +122,8 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         // a run that goes on after its files (keepOpen: the nightly run computes and alerts next) is finished by its caller
         if (keepOpen && status != "interrupted") await _runs.UpdateCountsAsync(runId, summary.Counts, CancellationToken.None);
         else await _runs.FinishAsync(runId, status, summary.Counts, error, CancellationToken.None);
-        log.Information("Run {RunId} {Status}: {New} new, {Superseding} superseding, {Unchanged} unchanged, {Failed} failed, {Facts} facts, {Quarantined} quarantined in {Seconds:0.0}s",
-            runId, status, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Unchanged),
+        log.Information("Run {RunId} {Status}: {New} new, {Superseding} superseding, {Held} held, {Unchanged} unchanged, {Failed} failed, {Facts} facts, {Quarantined} quarantined in {Seconds:0.0}s",
+            runId, status, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Held), summary.Count(FileStatus.Unchanged),
             summary.Count(FileStatus.Failed), summary.FactsWritten, summary.Quarantined, summary.Duration.TotalSeconds);
         return summary;
     }
@@ -141,13 +150,19 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
                 RunId = runId,
                 SourceSha256 = viaJson ? document.Document.Sha256 : null,
                 KpiMatches = KpiMatches,
+                Review = Review,
             }, ct);
             var status = result.Outcome switch
             {
                 LoadOutcome.Loaded => FileStatus.New,
                 LoadOutcome.Superseding => FileStatus.Superseding,
+                LoadOutcome.Held => FileStatus.Held,
                 _ => FileStatus.Unchanged,
             };
+            // the command prints the held line once (stdout); the log keeps it, and the version-held alert tells the recipients
+            if (status == FileStatus.Held)
+                log.Information("{Document}: held for review as document {DocumentId}, not made current ({Reasons}); document {Current} stays current",
+                    path, result.DocumentId, string.Join("; ", result.HeldReasons), result.CurrentDocumentId);
             log.Information("{Document}: {Status} for {Chamber}: {Kpis} KPIs, {Facts} facts, {Quarantined} quarantined",
                 path, status, result.ChamberCode, result.Kpis, result.FactsWritten, result.Quarantined);
             return new FileOutcome(path, status, result, null);

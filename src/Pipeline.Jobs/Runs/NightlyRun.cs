@@ -1,9 +1,8 @@
-using Dapper;
 using Pipeline.Core.Achievement;
 using Pipeline.Core.Alerts;
 using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Ingest;
-using Pipeline.Warehouse.Achievement;
+using Pipeline.Jobs.Achievement;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Runs;
 
@@ -63,18 +62,7 @@ public sealed class NightlyRun(
         try
         {
             var today = AlertClock.LocalDate((asOf ?? clock).GetUtcNow(), alertConfig.Zone);
-            IReadOnlyList<int> years;
-            await using (var connection = await dialect.OpenAsync(ct))
-            {
-                var plans = await connection.QueryAsync<(int From, int To)>(new CommandDefinition(
-                    "SELECT p.cycle_from, p.cycle_to FROM dim_plan p JOIN dim_chamber c ON c.chamber_id = p.chamber_id WHERE c.code = @Code",
-                    new { chamber.Code }, cancellationToken: ct));
-                years = plans.SelectMany(p => Enumerable.Range(p.From, p.To - p.From + 1)).Where(y => y <= today.Year).Distinct().Order().ToList();
-            }
-            var periods = 0;
-            var computer = new AchievementComputer(dialect, clock);
-            foreach (var year in years)
-                periods += (await computer.ComputeAsync(chamber.Code, year, policyOf(chamber.Code), ct)).Periods.Count;
+            var periods = await new ChamberAchievement(dialect, clock).ComputeAsync(chamber.Code, policyOf(chamber.Code), today, ct);
 
             stage = "alerts";
             var alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);

@@ -7,6 +7,7 @@ using Pipeline.Jobs.Alerts.Channels;
 using Pipeline.Jobs.Feeds;
 using Pipeline.Jobs.Identity;
 using Pipeline.Jobs.Ingest;
+using Pipeline.Jobs.Review;
 using Pipeline.Warehouse.Dialects;
 using Serilog;
 
@@ -68,6 +69,7 @@ public sealed class RunEnvironment
         {
             Feeds = new FeedIngestor(dialect, FeedHeaderConfig.FromDirectory(configDirectory), MetricBindings.FromDirectory(configDirectory), FeedSalt.Resolve(), clock),
             KpiMatches = KpiMatchConfig.FromDirectory(configDirectory),
+            Review = ReviewConfig.FromDirectory(configDirectory),
         };
 
     /// <summary>The alert evaluator of the configured rules, evaluating at <paramref name="asOf"/> (default: now).</summary>

@@ -39,7 +39,7 @@ public sealed class NightlyJob(SchedulerServices services) : ChamberJob(services
             throw new JobExecutionException(ex.Message, ex);
         }
         var i = summary.Ingest;
-        var line = $"{chamber.Code}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding, " +
+        var line = $"{chamber.Code}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding{i.HeldNote}, " +
                    $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {i.FactsWritten} facts; " +
                    $"alerts {summary.Alerts.Raised} raised, {summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open";
         log.Information("{Job}: {Summary}", origin.Job, line);

@@ -42,8 +42,17 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
             """, new { chamberCode, year }));
         if (plan.PlanId == 0) throw new InvalidOperationException($"no plan of {chamberCode} holds {year}: load its Piano first");
 
+        // the plan's objectives, less those only a version held for review (or rejected) brought
         var objectives = (await connection.QueryAsync<(long Id, long? Parent, string Level, string? Code, string Title)>(Q(
-            "SELECT objective_id, parent_objective_id, level, code, title FROM dim_objective WHERE plan_id = @PlanId ORDER BY objective_id", new { plan.PlanId })))
+            
+            """
+            SELECT o.objective_id, o.parent_objective_id, o.level, o.code, o.title FROM dim_objective o
+            WHERE o.plan_id = @PlanId
+              AND (NOT EXISTS (SELECT 1 FROM doc_objective x WHERE x.objective_id = o.objective_id)
+                   OR EXISTS (SELECT 1 FROM doc_objective x JOIN dim_document d ON d.document_id = x.document_id
+                              WHERE x.objective_id = o.objective_id AND (d.review_status IS NULL OR d.review_status = 'accepted')))
+            ORDER BY o.objective_id
+            """, new { plan.PlanId })))
             .ToList();
         var objectiveWeights = await LatestWeightsAsync(connection, tx,
             "SELECT x.objective_id AS Id, x.weight AS Weight FROM doc_objective x JOIN dim_document d ON d.document_id = x.document_id JOIN dim_objective o ON o.objective_id = x.objective_id WHERE d.is_current AND x.weight IS NOT NULL AND o.plan_id = @PlanId ORDER BY d.loaded_at, d.document_id",

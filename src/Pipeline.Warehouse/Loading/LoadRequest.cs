@@ -1,4 +1,5 @@
 using Pipeline.Core.Extraction;
+using Pipeline.Core.Review;
 
 namespace Pipeline.Warehouse.Loading;
 
@@ -14,6 +15,8 @@ public sealed record LoadRequest(ExtractedDocument Document, string FilePath, st
     public string? SourceSha256 { get; init; }
     /// <summary>Manual KPI matches (config/kpi-matches.json): they win over the automatic ones.</summary>
     public IReadOnlyList<KpiManualMatch> KpiMatches { get; init; } = [];
+    /// <summary>When a new version is held for review instead of superseding (config/review.json).</summary>
+    public ReviewThresholds Review { get; init; } = ReviewThresholds.Default;
 }
 
 /// <summary>
@@ -30,6 +33,8 @@ public enum LoadOutcome
     Superseding,
     /// <summary>These exact bytes were already loaded; nothing changed.</summary>
     Unchanged,
+    /// <summary>A suspect new version: stored, not current, until <c>pipeline review accept</c> (<see cref="LoadResult.HeldReasons"/>).</summary>
+    Held,
 }
 
 public sealed record LoadResult(
@@ -46,6 +51,12 @@ public sealed record LoadResult(
     IReadOnlyList<string> Warnings)
 {
     public int FactsWritten => Targets + Actuals + ReportedAchievements;
+
+    /// <summary>Why a held version was held (one reason a line); empty otherwise.</summary>
+    public IReadOnlyList<string> HeldReasons { get; init; } = [];
+
+    /// <summary>For a held version: the version that stays current.</summary>
+    public long? CurrentDocumentId { get; init; }
 }
 
 /// <summary>A document that cannot be loaded as a whole (no chamber, no period, …). Nothing of it was written.</summary>

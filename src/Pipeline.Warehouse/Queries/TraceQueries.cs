@@ -48,6 +48,10 @@ public sealed class TracedValue
     public string DocType { get; init; } = "";
     public string DocumentSha256 { get; init; } = "";
     public bool IsCurrent { get; init; }
+    /// <summary>held or rejected for a version held for review (docs/review.md), else null.</summary>
+    public string? ReviewStatus { get; init; }
+    /// <summary>current, superseded, held (waiting for review) or rejected.</summary>
+    public string Version => IsCurrent ? "current" : ReviewStatus is "held" or "rejected" ? ReviewStatus : "superseded";
     public long LineageId { get; init; }
     public string SourceKind { get; init; } = "";
     public int? Page { get; init; }
@@ -115,7 +119,8 @@ public sealed class TraceQueries(SqlDialect dialect)
                 SELECT value_kind AS ValueKind, period AS Period, operator AS Operator, value AS Value, value_text AS ValueText,
                        document_id AS DocumentId, file_name AS FileName, doc_type AS DocType, document_sha256 AS DocumentSha256,
                        is_current AS IsCurrent, lineage_id AS LineageId, source_kind AS SourceKind, page AS Page, bbox AS Bbox,
-                       sheet AS Sheet, cell AS Cell, row_from AS RowFrom, row_to AS RowTo, raw_text AS RawText
+                       sheet AS Sheet, cell AS Cell, row_from AS RowFrom, row_to AS RowTo, raw_text AS RawText,
+                       (SELECT d.review_status FROM dim_document d WHERE d.document_id = v_kpi_lineage.document_id) AS ReviewStatus
                 FROM v_kpi_lineage WHERE kpi_id = @KpiId
                 ORDER BY period, value_kind DESC, document_id
                 """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
