@@ -11,8 +11,8 @@ public sealed class ConfigErrorTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Theory]
-    [InlineData("""{ "practices": { "protocol": 5 }, "companies": {} }""", "feeds.json: invalid feed header configuration: practices role 'protocol' must be an array of headers")]
-    [InlineData("""{ "practices": { "protocol": ["Protocollo"] """, "feeds.json: invalid feed header configuration:")]
+    [InlineData("""{ "practices": { "protocol": 5 }, "companies": {} }""", "feeds.json: practices.protocol: expected a list of texts, found 5 (line 1)")]
+    [InlineData("""{ "practices": { "protocol": ["Protocollo"] """, "feeds.json: not valid JSON: ")]
     public async Task A_malformed_feeds_json_is_one_line_and_exit_2_for_extract_and_ingest(string json, string message)
     {
         Directory.CreateDirectory(_cli.PathOf("config"));

@@ -14,6 +14,9 @@ internal static class ConfigJsonError
 
     public static string Describe(JsonException ex, string json, Type root, JsonSerializerOptions options)
     {
+        var path = JsonPath.Parse(ex.Path);
+        var setting = JsonPath.Text(path);
+        var prefix = setting.Length == 0 ? "" : setting + ": ";
         JsonDocument document;
         try
         {
@@ -21,13 +24,10 @@ internal static class ConfigJsonError
         }
         catch (JsonException syntax)
         {
-            return $"not valid JSON: {Sentence(syntax.Message)}{Line(syntax)}";
+            return $"{prefix}not valid JSON: {Sentence(syntax.Message)}{Line(syntax)}";
         }
         using (document)
         {
-            var path = JsonPath.Parse(ex.Path);
-            var setting = JsonPath.Text(path);
-            var prefix = setting.Length == 0 ? "" : setting + ": ";
             if (ex is ConfigValueException)
                 return $"{prefix}{ex.Message}{Line(ex)}";
             if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
