@@ -8,7 +8,8 @@ namespace Pipeline.Core.Configuration;
 /// The one reader of configuration files: System.Text.Json into the typed records of a file (each declared next to
 /// the code that uses it), then the file's own validation through <see cref="ConfigSetting"/>. Every file is read
 /// alike: snake_case names (a record may rename one with <c>[JsonPropertyName]</c>), exact case, <c>//</c> comments
-/// and trailing commas allowed, <c>"//"</c> and <c>"$comment"</c> keys in any object taken as comments, and any
+/// and trailing commas allowed, <c>"//"</c> and <c>"$comment"</c> keys in any object of a record type (not in a map
+/// whose keys are data) taken as comments, and any
 /// other unknown key refused (a misspelt setting would otherwise be ignored quietly). Whatever is wrong becomes one
 /// <see cref="ConfigException"/>: the file, the setting's path, what is wrong in plain words and the line.
 /// </summary>

@@ -34,7 +34,7 @@ internal static class ConfigJsonError
             {
                 var parent = TypeAt(root, path.Take(path.Count - 1), options);
                 var known = parent is null ? "" : string.Join(", ", options.GetTypeInfo(parent).Properties
-                    .Select(p => p.Name).Where(n => !ConfigFile.CommentKeys.Contains(n)));
+                    .Where(p => p.Set is not null).Select(p => p.Name).Where(n => !ConfigFile.CommentKeys.Contains(n)));
                 return $"{prefix}unknown setting{(known.Length > 0 ? $" (known: {known})" : "")}{Line(ex)}";
             }
             var expected = TypeAt(root, path, options) is { } type ? Expected(type, options) : "another value";

@@ -66,36 +66,20 @@ public sealed class AchievementPolicies
     /// <summary>A named policy: the Integra rules with the settings given changed (<c>"cap": null</c> is no cap; no <c>cap</c> is Integra's).</summary>
     private sealed class PolicySection
     {
-        private readonly AchievementPolicy _given = AchievementPolicy.Integra;
-        private readonly List<(string Setting, decimal Value, decimal Min, decimal Max)> _ranges = [];
+        private AchievementPolicy _given = AchievementPolicy.Integra;
 
         public decimal? Cap { init => _given = _given with { Cap = value }; }
         public OvershootRule Overshoot { init => _given = _given with { Overshoot = value }; }
+        public int Decimals { init => _given = _given with { Decimals = value }; }
         public MissingActualRule Missing { init => _given = _given with { Missing = value }; }
         public StrategicMix Mix { init => _given = _given with { Mix = value }; }
+        public decimal OwnKpiShare { init => _given = _given with { OwnKpiShare = value }; }
         public bool RoundEachLevel { init => _given = _given with { RoundEachLevel = value }; }
-
-        public int Decimals
-        {
-            init
-            {
-                _ranges.Add(("decimals", value, 0, 6));
-                _given = _given with { Decimals = Math.Clamp(value, 0, 6) };
-            }
-        }
-
-        public decimal OwnKpiShare
-        {
-            init
-            {
-                _ranges.Add(("own_kpi_share", value, 0, 1));
-                _given = _given with { OwnKpiShare = value };
-            }
-        }
 
         public AchievementPolicy ToPolicy(string name, ConfigSetting at)
         {
-            foreach (var (setting, value, min, max) in _ranges) at[setting].InRange(value, min, max);
+            at["decimals"].InRange(_given.Decimals, 0, 6);
+            at["own_kpi_share"].InRange(_given.OwnKpiShare, 0m, 1m);
             return _given with { Name = name };
         }
     }
