@@ -37,10 +37,12 @@ public sealed class ChamberSources
     {
         var root = ConfigSetting.Root(origin);
         var entries = root["chambers"].Required(ConfigFile.Parse<ChambersFile>(json, origin).Chambers, "the list of chambers");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         return new ChamberSources(entries.Select((c, i) =>
         {
             var at = root["chambers"][i];
             var info = at["code"].Chamber(c.Code);
+            if (!seen.TryAdd(info.Code, i)) throw at["code"].Error($"{info.Code} is listed twice (also chambers[{seen[info.Code]}])");
             if (c.Patron is not null) at["patron"].Parsed(() => MonthDay.Parse(c.Patron));
             var sources = (c.Sources ?? []).SelectMany(kind => kind.Value.Select((path, j) =>
                 at["sources"][kind.Key][j].Required(path, "a folder or a glob") is var text && Path.IsPathRooted(text)
