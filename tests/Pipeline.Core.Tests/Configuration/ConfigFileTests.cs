@@ -53,7 +53,7 @@ public sealed class ConfigFileTests
             """
             {
               // a comment
-              "//": "a comment key", "$comment": ["anything"],
+              "//": "a comment key", "$comment": ["anything"], "//": "another comment key",
               "name": "n", "count": 3, "ratio": 0.5, "enabled": true, "colour": " Dark_Blue ",
               "tags": ["a", "b",],
               "parts": { "p": { "//": "here too", "size": 2 } },
@@ -64,6 +64,13 @@ public sealed class ConfigFileTests
         Assert.Equal(["a", "b"], sample.Tags!);
         Assert.Equal(new Nested(2, null), sample.Parts!["p"]);
         Assert.Equal(["5", "true", "working", "0.25"], sample.Params!.Values.Select(v => v.Value));
+    }
+
+    [Fact]
+    public void A_comment_key_may_come_back_in_the_same_object()
+    {
+        var sample = ConfigFile.Parse<Sample>("""{ "//": "one", "name": "n", "//": "two", "$comment": 1, "$comment": 2 }""", "f.json");
+        Assert.Equal("n", sample.Name);
     }
 
     [Fact]
