@@ -5,7 +5,11 @@ using System.Text.Json.Serialization;
 namespace Pipeline.Core.Configuration;
 
 /// <summary>A value a configuration file may not take, in plain words; <see cref="ConfigFile"/> adds file, setting and line.</summary>
-public sealed class ConfigValueException(string message) : JsonException(message);
+/// <param name="Item">The item of the setting it is about, below the setting the exception's path names (<c>sources.pdfs</c>).</param>
+public sealed class ConfigValueException(string message, string? item = null) : JsonException(message)
+{
+    public string? Item { get; } = item;
+}
 
 /// <summary>
 /// A setting that is a text, a number or a boolean, kept as text (<c>"days": 5</c> and <c>"days": "5"</c> both

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -32,7 +34,7 @@ public static class ConfigFile
         }
         catch (JsonException ex)
         {
-            throw new ConfigException($"{origin}: {ConfigJsonError.Describe(ex, json, typeof(T), Options)}", ex);
+            throw new ConfigException(ConfigSetting.OneLine($"{origin}: {ConfigJsonError.Describe(ex, json, typeof(T), Options)}"), ex);
         }
     }
 
@@ -46,12 +48,56 @@ public static class ConfigFile
             PropertyNameCaseInsensitive = false,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             RespectNullableAnnotations = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AcceptCommentKeys } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AcceptCommentKeys, RefuseNullItems } },
             Converters = { new ConfigEnumConverterFactory() },
         };
         options.MakeReadOnly();
         return options;
     }
+
+    /// <summary>
+    /// A list or map whose items the record declares non-nullable (<c>List&lt;string&gt;</c>, not <c>List&lt;string?&gt;</c>),
+    /// at any depth, refuses a null item, naming it (<c>sources.pdfs: expected a list of texts, found null</c>);
+    /// System.Text.Json checks the nullability of properties only, not of their items.
+    /// </summary>
+    private static void RefuseNullItems(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        var context = new NullabilityInfoContext();
+        var collections = type.Properties
+            .Where(p => p.Get is not null && p.AttributeProvider is PropertyInfo)
+            .Select(p => (Property: p, Nullability: context.Create((PropertyInfo)p.AttributeProvider!)))
+            .Where(c => ItemOf(c.Nullability) is not null).ToList();
+        if (collections.Count == 0) return;
+        type.OnDeserialized = value =>
+        {
+            foreach (var (property, nullability) in collections) RefuseNulls(property.Get!(value), nullability, property.Name);
+        };
+    }
+
+    private static void RefuseNulls(object? collection, NullabilityInfo nullability, string name)
+    {
+        if (ItemOf(nullability) is not { } item) return;
+        var items = collection switch
+        {
+            IDictionary map => map.Keys.Cast<object>().Select(k => (Name: $"{name}.{k}", Value: map[k])),
+            IList list => list.Cast<object?>().Select((v, i) => (Name: $"{name}[{i}]", Value: v)),
+            _ => [],
+        };
+        foreach (var (itemName, itemValue) in items)
+        {
+            if (itemValue is null && item is { ReadState: NullabilityState.NotNull, Type.IsValueType: false })
+                throw new ConfigValueException($"expected {ConfigJsonError.Expected(item.Type, Options)}, found null", itemName);
+            RefuseNulls(itemValue, item, itemName);
+        }
+    }
+
+    /// <summary>The nullability of the items of a list or map; null for anything else.</summary>
+    private static NullabilityInfo? ItemOf(NullabilityInfo collection) =>
+        !collection.Type.IsGenericType ? null
+        : collection.Type.IsAssignableTo(typeof(IDictionary)) && collection.GenericTypeArguments.Length == 2 ? collection.GenericTypeArguments[1]
+        : collection.Type.IsAssignableTo(typeof(IList)) && collection.GenericTypeArguments.Length == 1 ? collection.GenericTypeArguments[0]
+        : null;
 
     /// <summary>Every object type takes the comment keys, whatever their value, and drops them.</summary>
     private static void AcceptCommentKeys(JsonTypeInfo type)

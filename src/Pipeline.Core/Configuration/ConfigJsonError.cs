@@ -28,6 +28,8 @@ internal static class ConfigJsonError
         }
         using (document)
         {
+            if (ex is ConfigValueException { Item: { } item })
+                return $"{(setting.Length == 0 ? item : $"{setting}.{item}")}: {ex.Message}{Line(ex)}";
             if (ex is ConfigValueException)
                 return $"{prefix}{ex.Message}{Line(ex)}";
             if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
@@ -114,7 +116,9 @@ internal static class ConfigJsonError
     private static string Sentence(string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var p ? p : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).TrimEnd();
+        // the reader may quote the rest of the file ("'nightly\", \"cron\": …' is an invalid JSON literal"): one short line
+        var line = System.Text.RegularExpressions.Regex.Replace(cut >= 0 ? message[..cut] : message, @"\s+", " ").Trim();
+        return line.Length <= 160 ? line : line[..157] + "…";
     }
 
     private static string Line(JsonException ex) => ex.LineNumber is { } line ? $" (line {line + 1})" : "";

@@ -18,9 +18,11 @@ public readonly record struct ConfigSetting(string Origin, string Path)
     /// <summary>An item of this list (<c>bindings</c> → <c>bindings[2]</c>).</summary>
     public ConfigSetting this[int index] => new(Origin, $"{Path}[{index}]");
 
-    /// <summary>"FILE: SETTING: WHAT".</summary>
+    /// <summary>"FILE: SETTING: WHAT", on one line (a value quoted in WHAT may hold line breaks).</summary>
     public ConfigException Error(string what, Exception? inner = null) =>
-        new(Path.Length == 0 ? $"{Origin}: {what}" : $"{Origin}: {Path}: {what}", inner);
+        new(OneLine(Path.Length == 0 ? $"{Origin}: {what}" : $"{Origin}: {Path}: {what}"), inner);
+
+    internal static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     /// <summary>A text that must be given and not blank.</summary>
     public string Required(string? value, string what = "a text") =>

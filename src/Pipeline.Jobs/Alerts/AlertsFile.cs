@@ -45,13 +45,21 @@ internal sealed record AlertsFile(
             SemiannualByDefault = file.Monitoring?.DefaultFrequency is not { } frequency ? basis.SemiannualByDefault : frequency == Frequency.Semiannual,
             EscalateAfterDays = file.EscalateAfterDays is { } days ? root["escalate_after_days"].InRange(days, 0, 366, "days") : basis.EscalateAfterDays,
             Zone = file.Timezone is null ? basis.Zone : root["timezone"].TimeZone(file.Timezone),
-            Recipients = file.Recipients is null ? basis.Recipients : file.Recipients.ToDictionary(
-                kv => root["recipients"][kv.Key].Chamber(kv.Key).Code,
-                kv => (IReadOnlyList<string>)kv.Value.OfType<string>().Where(a => a.Contains('@')).ToList(), StringComparer.OrdinalIgnoreCase),
+            Recipients = file.Recipients is null ? basis.Recipients : RecipientsByChamber(root["recipients"], file.Recipients),
             Smtp = file.Channels?.Smtp is { } smtp ? Smtp(root["channels"]["smtp"], smtp) : null,
             Webhook = file.Channels?.Webhook is { } hook ? Webhook(root["channels"]["webhook"], hook) : null,
         };
         return file.Feeds is { } feeds ? config with { StaleFeeds = StaleFeeds(root["feeds"], feeds) } : config;
+    }
+
+    /// <summary>Addresses per chamber (code or name; one chamber once); entries without '@' are left out.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> RecipientsByChamber(ConfigSetting at, Dictionary<string, List<string?>> recipients)
+    {
+        var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (chamber, addresses) in recipients)
+            if (!map.TryAdd(at[chamber].Chamber(chamber).Code, addresses.OfType<string>().Where(a => a.Contains('@')).ToList()))
+                throw at[chamber].Error($"{at[chamber].Chamber(chamber).Code} is given twice");
+        return map;
     }
 
     private static DueRule Rule(ConfigSetting at, DueSection? section, DueRule basis) => section is null ? basis : basis with

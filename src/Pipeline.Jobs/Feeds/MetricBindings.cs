@@ -95,6 +95,11 @@ public sealed class MetricBindings
         }
     }
 
-    private static Dictionary<string, string> Texts(Dictionary<string, ConfigText>? parameters) =>
-        (parameters ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Parameters by name, whatever the case (the last one written wins, as a binding's own override the defaults).</summary>
+    private static Dictionary<string, string> Texts(Dictionary<string, ConfigText>? parameters)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in parameters ?? []) texts[name] = value.Value;
+        return texts;
+    }
 }

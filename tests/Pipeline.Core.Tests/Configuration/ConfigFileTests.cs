@@ -14,7 +14,7 @@ public sealed class ConfigFileTests
         string? Name, int? Count, double? Ratio, bool? Enabled, Colour? Colour, List<string>? Tags,
         Dictionary<string, Nested>? Parts, Dictionary<string, ConfigText>? Params, List<Nested>? Items);
 
-    public sealed record Nested(int? Size, string? Label);
+    public sealed record Nested(int? Size, string? Label, Dictionary<string, List<string>>? Labels, List<string?>? Loose);
 
     public static TheoryData<string, string> Mistakes => new()
     {
@@ -28,10 +28,15 @@ public sealed class ConfigFileTests
         { """{ "tags": "a" }""", "f.json: tags: expected a list of texts, found 'a' (line 1)" },
         { """{ "tags": ["a", {}] }""", "f.json: tags[1]: expected a text, found an object (line 1)" },
         { """{ "parts": { "p": { "size": "big" } } }""", "f.json: parts.p.size: expected a whole number, found 'big' (line 1)" },
-        { """{ "parts": { "odd key": { "sise": 1 } } }""", "f.json: parts.odd key.sise: unknown setting (known: size, label) (line 1)" },
+        { """{ "parts": { "odd key": { "sise": 1 } } }""", "f.json: parts.odd key.sise: unknown setting (known: size, label, labels, loose) (line 1)" },
         { """{ "params": { "days": null } }""", "f.json: params.days: expected a text, number or true/false, found null (line 1)" },
         { "{\n  \"items\": [\n    { \"size\": 1 },\n    { \"size\": true }\n  ]\n}", "f.json: items[1].size: expected a whole number, found true (line 4)" },
         { """{ "nmae": "x" }""", "f.json: nmae: unknown setting (known: name, count, ratio, enabled, colour, tags, parts, params, items) (line 1)" },
+        { """{ "tags": ["a", null] }""", "f.json: tags[1]: expected a text, found null (line 1)" },
+        { """{ "parts": { "p": null } }""", "f.json: parts.p: expected an object, found null (line 1)" },
+        { """{ "items": [ { "size": 1 }, null ] }""", "f.json: items[1]: expected an object, found null (line 1)" },
+        { """{ "items": [ { "size": 1, "labels": { "x": ["a", null] } } ] }""", "f.json: items[0].labels.x[1]: expected a text, found null (line 1)" },
+        { """{ "colour": "dark\nred" }""", "f.json: colour: 'dark red' is not one of red, dark_blue (line 1)" },
         { """[1, 2]""", "f.json: expected an object, found a list (line 1)" },
         { "null", "f.json: expected an object, found null" },
         { "", "f.json: not valid JSON: The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true. (line 1)" },
@@ -62,7 +67,7 @@ public sealed class ConfigFileTests
             """, "f.json");
         Assert.Equal(("n", 3, 0.5, true, Colour.DarkBlue), (sample.Name, sample.Count, sample.Ratio, sample.Enabled, sample.Colour));
         Assert.Equal(["a", "b"], sample.Tags!);
-        Assert.Equal(new Nested(2, null), sample.Parts!["p"]);
+        Assert.Equal((2, null), (sample.Parts!["p"].Size, sample.Parts["p"].Label));
         Assert.Equal(["5", "true", "working", "0.25"], sample.Params!.Values.Select(v => v.Value));
     }
 
@@ -71,6 +76,13 @@ public sealed class ConfigFileTests
     {
         var sample = ConfigFile.Parse<Sample>("""{ "//": "one", "name": "n", "//": "two", "$comment": 1, "$comment": 2 }""", "f.json");
         Assert.Equal("n", sample.Name);
+    }
+
+    [Fact]
+    public void Items_declared_nullable_may_be_null()
+    {
+        var sample = ConfigFile.Parse<Sample>("""{ "items": [ { "loose": ["a", null] } ] }""", "f.json");
+        Assert.Equal(["a", null], sample.Items![0].Loose!);
     }
 
     [Fact]

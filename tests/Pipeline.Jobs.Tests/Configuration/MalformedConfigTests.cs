@@ -33,6 +33,7 @@ public sealed class MalformedConfigTests
         { "alerts.json", """{ "channels": { "smtp": { "from": "p@x.it" } } }""", "channels.smtp.host", "required (the relay's host name)" },
         { "alerts.json", """{ "documents": { "relazione": { "months_after": -1 } } }""", "documents.relazione.months_after", "must be from 0 to 24 (not -1)" },
         { "alerts.json", """{ "recipients": { "Atlantide": ["a@b.it"] } }""", "recipients.Atlantide", "unknown chamber 'Atlantide'" },
+        { "alerts.json", """{ "recipients": { "FG": ["a@b.it"], "Foggia": ["c@d.it"] } }""", "recipients.Foggia", "FG is given twice" },
         { "alerts.json", """{ "monitoring": { "semester": { "grace": 3 } } }""", "monitoring.semester.grace", "unknown setting (known: months_after, day, grace_days)" },
 
         { "chambers.json", """{ "chambers": [ { "code": "FG", } """, "", "not valid JSON: " },
