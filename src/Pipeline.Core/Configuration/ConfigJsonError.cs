@@ -127,38 +127,10 @@ internal static class ConfigJsonError
 /// <summary>A JSON path as System.Text.Json writes it (<c>$.bindings[2]['odd key']</c>): names and indexes.</summary>
 internal static class JsonPath
 {
-    public static List<object> Parse(string? path)
-    {
-        var segments = new List<object>();
-        if (string.IsNullOrEmpty(path)) return segments;
-        var i = path.StartsWith('$') ? 1 : 0;
-        while (i < path.Length)
-        {
-            if (path[i] == '.')
-            {
-                var end = path.IndexOfAny(['.', '['], i + 1);
-                if (end < 0) end = path.Length;
-                segments.Add(path[(i + 1)..end]);
-                i = end;
-            }
-            else if (path.AsSpan(i).StartsWith("['"))
-            {
-                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                if (end < 0) break;
-                segments.Add(path[(i + 2)..end]);
-                i = end + 2;
-            }
-            else if (path[i] == '[')
-            {
-                var end = path.IndexOf(']', i);
-                if (end < 0 || !int.TryParse(path[(i + 1)..end], out var index)) break;
-                segments.Add(index);
-                i = end + 1;
-            }
-            else break;
-        }
-        return segments;
-    }
+    private static readonly System.Text.RegularExpressions.Regex Segment = new(@"\.(?<name>[^.\[]+)|\['(?<name>[^']*)'\]|\[(?<index>\d+)\]");
+
+    public static List<object> Parse(string? path) =>
+        Segment.Matches(path ?? "").Select(m => m.Groups["index"].Success ? (object)int.Parse(m.Groups["index"].Value) : m.Groups["name"].Value).ToList();
 
     /// <summary>The path as settings are named in messages: <c>bindings[2].periods</c>.</summary>
     public static string Text(IEnumerable<object> segments)
