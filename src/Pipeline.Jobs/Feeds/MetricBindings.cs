@@ -1,5 +1,4 @@
 using Pipeline.Core.Configuration;
-using Pipeline.Core.Chambers;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
 
