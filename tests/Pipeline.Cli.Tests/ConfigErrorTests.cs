@@ -11,8 +11,10 @@ public sealed class ConfigErrorTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Theory]
-    [InlineData("""{ "practices": { "protocol": 5 }, "companies": {} }""", "feeds.json: invalid feed header configuration: practices role 'protocol' must be an array of headers")]
-    [InlineData("""{ "practices": { "protocol": ["Protocollo"] """, "feeds.json: invalid feed header configuration:")]
+    [InlineData("""{ "practices": { "protocol": 5 }, "companies": {} }""", "feeds.json: practices.protocol: expected a list of texts, found 5 (line 1)")]
+    [InlineData("""{ "practices": { "protocol": ["Protocollo"] """, "feeds.json: practices.protocol: not valid JSON: Expected depth to be zero")]
+    [InlineData("{ \"practices\": { \"protocol\": [\"Protocollo\"], \"registered\": [\"Data protocollo\"], \"processed\": [\"Data evasione\"], \"status\": [\"Stato\"] },\n"
+        + "  \"companies\": { \"status\": [\"Stato impresa\"], \"registered\": [\"Data iscrizione\"] }, \"companys\": {} }", "feeds.json: companys: unknown setting (known: practices, companies) (line 2)")]
     public async Task A_malformed_feeds_json_is_one_line_and_exit_2_for_extract_and_ingest(string json, string message)
     {
         Directory.CreateDirectory(_cli.PathOf("config"));

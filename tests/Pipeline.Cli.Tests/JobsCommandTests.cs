@@ -59,7 +59,7 @@ public sealed class JobsCommandTests : IDisposable
         File.WriteAllText(_cli.PathOf("jobs/nightly.json"), """{ "kind": "nightly", "cron": "0 30 25 * * ?" }""");
         var bad = await _cli.RunAsync("jobs", "sync");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("nightly.json: cron '0 30 25 * * ?' is not a valid Quartz cron expression", bad.Stderr);
+        Assert.Contains("nightly.json: cron: '0 30 25 * * ?' is not a valid Quartz cron expression", bad.Stderr);
     }
 
     [Fact]

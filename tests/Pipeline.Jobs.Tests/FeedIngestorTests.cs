@@ -231,13 +231,16 @@ public sealed class MetricBindingsTests
     private static string Json(string binding) => $$"""{ "bindings": [ {{binding}} ] }""";
 
     [Theory]
-    [InlineData("""{ "chamber": "XX", "kpi": "a", "metric": "ri.mean_processing_days", "periods": ["2021"] }""", "unknown chamber 'XX'")]
-    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.nothing", "periods": ["2021"] }""", "unknown metric")]
-    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.practices_within_days", "periods": ["2021"] }""", "days")]
-    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.practices_within_days", "params": { "days": 5, "days_kind": "lunar" }, "periods": ["2021"] }""", "days_kind")]
-    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "periods": ["2021-H1"] }""", "'2021-H1' is not a period")]
-    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "periods": [] }""", "'periods'")]
-    [InlineData("""{ "chamber": "FG", "metric": "ri.mean_processing_days", "periods": ["2021"] }""", "'kpi' is required")]
+    [InlineData("""{ "chamber": "XX", "kpi": "a", "metric": "ri.mean_processing_days", "periods": ["2021"] }""", "bindings[0].chamber: unknown chamber 'XX'")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.nothing", "periods": ["2021"] }""", "bindings[0].metric: unknown metric 'ri.nothing'")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.practices_within_days", "periods": ["2021"] }""", "bindings[0].params: metric 'ri.practices_within_days': missing required parameter 'days'")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.practices_within_days", "params": { "days": 5, "days_kind": "lunar" }, "periods": ["2021"] }""", "bindings[0].params: metric 'ri.practices_within_days': ")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "periods": ["2021-H1"] }""", "bindings[0].periods[0]: '2021-H1' is not a period")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "periods": [] }""", "bindings[0].periods: must list at least one period")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "period": ["2021"] }""", "bindings[0].period: unknown setting (known: chamber, kpi, metric, params, periods)")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "params": { "patron": [4, 23] }, "periods": ["2021"] }""", "bindings[0].params.patron: expected a text, number or true/false, found a list")]
+    [InlineData("""{ "chamber": "FG", "kpi": "a", "metric": "ri.mean_processing_days", "periods": "2021" }""", "bindings[0].periods: expected a list of texts, found '2021'")]
+    [InlineData("""{ "chamber": "FG", "metric": "ri.mean_processing_days", "periods": ["2021"] }""", "bindings[0].kpi: required (a KPI code or name)")]
     public void A_bad_binding_is_refused_naming_it(string binding, string message)
     {
         var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => MetricBindings.Parse(Json(binding), "metrics.json"));
@@ -283,9 +286,9 @@ public sealed class KpiMatchConfigTests
     }
 
     [Theory]
-    [InlineData("""{ "matches": [ { "chamber": "XX", "name": "a", "kpi": "b" } ] }""", "unknown chamber 'XX'")]
-    [InlineData("""{ "matches": [ { "chamber": "BS", "kpi": "b" } ] }""", "'name' is required")]
-    [InlineData("""{ "matches": [ { "chamber": "BS", "name": "a", "kpi": "b", "plan": "2023-2021" } ] }""", "not a cycle")]
+    [InlineData("""{ "matches": [ { "chamber": "XX", "name": "a", "kpi": "b" } ] }""", "matches[0].chamber: unknown chamber 'XX'")]
+    [InlineData("""{ "matches": [ { "chamber": "BS", "kpi": "b" } ] }""", "matches[0].name: required")]
+    [InlineData("""{ "matches": [ { "chamber": "BS", "name": "a", "kpi": "b", "plan": "2023-2021" } ] }""", "matches[0].plan: '2023-2021' is not a cycle such as 2021-2023")]
     public void A_bad_entry_is_refused_naming_it(string json, string message)
     {
         var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => Pipeline.Jobs.Identity.KpiMatchConfig.Parse(json, "kpi-matches.json"));

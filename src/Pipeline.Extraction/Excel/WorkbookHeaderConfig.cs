@@ -1,5 +1,5 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Pipeline.Core.Text;
 
 namespace Pipeline.Extraction.Excel;
@@ -70,30 +70,26 @@ public sealed class WorkbookHeaderConfig
         return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Default;
     }
 
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the setting.</exception>
     public static WorkbookHeaderConfig Parse(string json, string origin)
     {
-        try
+        var file = ConfigFile.Parse<WorkbookHeadersFile>(json, origin);
+        var root = ConfigSetting.Root(origin);
+        var synonyms = new List<(ColumnRole, string)>();
+        foreach (var (name, list) in root["roles"].Required(file.Roles, "the header synonyms of each column role"))
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            var rows = root.TryGetProperty("headerSearchRows", out var r) ? r.GetInt32() : 30;
-            var synonyms = new List<(ColumnRole, string)>();
-            foreach (var role in root.GetProperty("roles").EnumerateObject())
-            {
-                if (!Enum.TryParse<ColumnRole>(role.Name.Replace("_", ""), ignoreCase: true, out var columnRole))
-                    throw new FormatException($"unknown role '{role.Name}'");
-                foreach (var synonym in role.Value.EnumerateArray())
-                    synonyms.Add((columnRole, TextKey.Normalize(synonym.GetString())));
-            }
-            var legend = root.TryGetProperty("legendMarkers", out var l)
-                ? l.EnumerateArray().Select(x => TextKey.Normalize(x.GetString())).Where(x => x.Length > 0).ToList()
-                : [];
-            return new WorkbookHeaderConfig(rows, synonyms, legend);
+            if (!Enum.TryParse<ColumnRole>(name.Replace("_", ""), ignoreCase: true, out var role))
+                throw root["roles"][name].Error($"unknown role (known: {ConfigEnumConverterFactory.Codes(typeof(ColumnRole))})");
+            synonyms.AddRange(list.Select(synonym => (role, TextKey.Normalize(synonym))));
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new ConfigException($"{origin}: invalid workbook header configuration: {ex.Message}", ex);
-        }
+        var legend = (file.LegendMarkers ?? []).Select(x => TextKey.Normalize(x)).Where(x => x.Length > 0).ToList();
+        return new WorkbookHeaderConfig(root["headerSearchRows"].InRange(file.HeaderSearchRows, 1, 1000, "rows"), synonyms, legend);
+    }
+
+    private sealed record WorkbookHeadersFile(Dictionary<string, List<string?>>? Roles, [property: JsonPropertyName("legendMarkers")] List<string?>? LegendMarkers)
+    {
+        [JsonPropertyName("headerSearchRows")]
+        public int HeaderSearchRows { get; init; } = 30;
     }
 
     private static WorkbookHeaderConfig LoadDefault()

@@ -1,5 +1,4 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Text;
 
@@ -82,7 +81,7 @@ public sealed class FeedHeaderConfig
             [PracticeColumn.SuspensionDays] = ["Giorni sospensione", "Gg sospensione", "Giorni di sospensione"],
             [PracticeColumn.Office] = ["Ufficio"],
             [PracticeColumn.Chamber] = ["Camera", "CCIAA"],
-        }, "built-in practices"),
+        }),
         new ColumnSynonyms<CompanyColumn>(new Dictionary<CompanyColumn, IReadOnlyList<string>>
         {
             [CompanyColumn.Province] = ["Provincia", "Prov."],
@@ -98,7 +97,7 @@ public sealed class FeedHeaderConfig
             [CompanyColumn.SectionRegistered] = ["Data iscrizione sezione"],
             [CompanyColumn.Drawer] = ["Cassetto digitale", "Cassetto"],
             [CompanyColumn.DrawerActivated] = ["Data attivazione cassetto"],
-        }, "built-in companies"));
+        }));
 
     /// <summary>Reads DIR/feeds.json when it exists, else <see cref="Default"/>.</summary>
     /// <exception cref="ConfigException">The file is not a valid feed header configuration.</exception>
@@ -111,40 +110,32 @@ public sealed class FeedHeaderConfig
 
     /// <summary>
     /// Parses a configuration: an object with "practices" and "companies", each mapping role names in snake case
-    /// ("suspension_days") to arrays of header synonyms. Keys starting with '$' are comments.
+    /// ("suspension_days") to lists of header synonyms.
     /// </summary>
     /// <exception cref="ConfigException">The JSON is invalid, names an unknown kind or role, gives a required role no
-    /// synonym, or gives one synonym to two roles of the same kind.</exception>
+    /// synonym, or gives one synonym to two roles of the same kind; the message names the file and the setting.</exception>
     public static FeedHeaderConfig Parse(string json, string origin)
     {
-        try
-        {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new FormatException("the root must be an object");
-            JsonElement? practices = null, companies = null;
-            foreach (var property in root.EnumerateObject())
-            {
-                if (property.Name.StartsWith('$')) continue;
-                if (property.Name == FeedKind.Practices.ToCode()) practices = property.Value;
-                else if (property.Name == FeedKind.Companies.ToCode()) companies = property.Value;
-                else throw new FormatException($"unknown feed kind '{property.Name}'");
-            }
-            if (practices is null) throw new FormatException("'practices' is missing");
-            if (companies is null) throw new FormatException("'companies' is missing");
-            var config = new FeedHeaderConfig(
-                new ColumnSynonyms<PracticeColumn>(ReadRoles<PracticeColumn>(practices.Value, "practices"), "practices"),
-                new ColumnSynonyms<CompanyColumn>(ReadRoles<CompanyColumn>(companies.Value, "companies"), "companies"));
-            foreach (var column in RequiredPracticeColumns.Where(c => config.PracticeHeaders[c].Count == 0))
-                throw new FormatException($"required practices role '{ColumnCodes.ToCode(column)}' has no synonym");
-            foreach (var column in RequiredCompanyColumns.Where(c => config.CompanyHeaders[c].Count == 0))
-                throw new FormatException($"required companies role '{ColumnCodes.ToCode(column)}' has no synonym");
-            return config;
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
-        {
-            throw new ConfigException($"{origin}: invalid feed header configuration: {ex.Message}", ex);
-        }
+        var file = ConfigFile.Parse<FeedHeadersFile>(json, origin);
+        var root = ConfigSetting.Root(origin);
+        return new FeedHeaderConfig(
+            Synonyms(root["practices"], root["practices"].Required(file.Practices, "the practice export's roles"), RequiredPracticeColumns),
+            Synonyms(root["companies"], root["companies"].Required(file.Companies, "the company list's roles"), RequiredCompanyColumns));
+    }
+
+    private sealed record FeedHeadersFile(Dictionary<string, List<string?>>? Practices, Dictionary<string, List<string?>>? Companies);
+
+    private static ColumnSynonyms<TColumn> Synonyms<TColumn>(ConfigSetting kind, Dictionary<string, List<string?>> roles, IReadOnlyList<TColumn> required)
+        where TColumn : struct, Enum
+    {
+        var byCode = Enum.GetValues<TColumn>().ToDictionary(c => ColumnCodes.ToCode(c), c => c, StringComparer.Ordinal);
+        var printed = new Dictionary<TColumn, IReadOnlyList<string>>();
+        foreach (var (code, synonyms) in roles)
+            printed[byCode.TryGetValue(code, out var column) ? column : throw kind[code].Error($"unknown role (known: {string.Join(", ", byCode.Keys)})")] =
+                synonyms.Select(s => s ?? "").ToList();
+        foreach (var column in required.Where(c => printed.GetValueOrDefault(c) is null or { Count: 0 }))
+            throw kind[ColumnCodes.ToCode(column)].Error("required role with no synonym");
+        return kind.Parsed(() => new ColumnSynonyms<TColumn>(printed));
     }
 
     /// <summary>The name used in messages for a practice column: its first synonym.</summary>
@@ -152,24 +143,6 @@ public sealed class FeedHeaderConfig
 
     /// <summary>The name used in messages for a company column: its first synonym.</summary>
     public string NameOf(CompanyColumn column) => CompanySynonyms.NameOf(column);
-
-    private static Dictionary<TColumn, IReadOnlyList<string>> ReadRoles<TColumn>(JsonElement kind, string kindName)
-        where TColumn : struct, Enum
-    {
-        if (kind.ValueKind != JsonValueKind.Object) throw new FormatException($"'{kindName}' must be an object");
-        var byCode = Enum.GetValues<TColumn>().ToDictionary(c => ColumnCodes.ToCode(c), c => c, StringComparer.Ordinal);
-        var roles = new Dictionary<TColumn, IReadOnlyList<string>>();
-        foreach (var role in kind.EnumerateObject())
-        {
-            if (role.Name.StartsWith('$')) continue;
-            if (!byCode.TryGetValue(role.Name, out var column))
-                throw new FormatException($"unknown {kindName} role '{role.Name}' (known: {string.Join(", ", byCode.Keys)})");
-            if (role.Value.ValueKind != JsonValueKind.Array)
-                throw new FormatException($"{kindName} role '{role.Name}' must be an array of headers");
-            roles[column] = role.Value.EnumerateArray().Select(s => s.GetString() ?? "").ToList();
-        }
-        return roles;
-    }
 }
 
 /// <summary>Snake-case codes of column roles, as config/feeds.json names them ("suspension_days").</summary>
@@ -193,7 +166,7 @@ internal sealed class ColumnSynonyms<TColumn> where TColumn : struct, Enum
 {
     private readonly Dictionary<string, TColumn> _byKey = new(StringComparer.Ordinal);
 
-    public ColumnSynonyms(IReadOnlyDictionary<TColumn, IReadOnlyList<string>> printed, string kindName)
+    public ColumnSynonyms(IReadOnlyDictionary<TColumn, IReadOnlyList<string>> printed)
     {
         var ordered = new Dictionary<TColumn, IReadOnlyList<string>>();
         foreach (var column in Enum.GetValues<TColumn>())
@@ -204,9 +177,9 @@ internal sealed class ColumnSynonyms<TColumn> where TColumn : struct, Enum
             {
                 var key = TextKey.Normalize(synonym);
                 if (key.Length == 0)
-                    throw new FormatException($"{kindName} role '{ColumnCodes.ToCode(column)}' has an empty synonym");
+                    throw new FormatException($"role '{ColumnCodes.ToCode(column)}' has an empty synonym");
                 if (_byKey.TryGetValue(key, out var other) && !other.Equals(column))
-                    throw new FormatException($"{kindName} synonym '{synonym}' is given to both '{ColumnCodes.ToCode(other)}' and '{ColumnCodes.ToCode(column)}'");
+                    throw new FormatException($"synonym '{synonym}' is given to both '{ColumnCodes.ToCode(other)}' and '{ColumnCodes.ToCode(column)}'");
                 _byKey[key] = column;
             }
         }

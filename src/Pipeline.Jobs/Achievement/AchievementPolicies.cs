@@ -1,7 +1,5 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
 using Pipeline.Core.Achievement;
-using Pipeline.Core.Chambers;
 
 namespace Pipeline.Jobs.Achievement;
 
@@ -47,62 +45,42 @@ public sealed class AchievementPolicies
     /// <exception cref="ConfigException">The file is not valid; the message names the file and the entry.</exception>
     public static AchievementPolicies Parse(string json, string origin)
     {
-        try
+        var file = ConfigFile.Parse<PoliciesFile>(json, origin);
+        var root = ConfigSetting.Root(origin);
+        var policies = new Dictionary<string, AchievementPolicy>(StringComparer.OrdinalIgnoreCase) { ["integra"] = AchievementPolicy.Integra };
+        foreach (var (name, policy) in file.Policies ?? [])
+            policies[name] = policy.ToPolicy(name, root["policies"][name]);
+        var @default = file.Default ?? "integra";
+        if (!policies.ContainsKey(@default)) throw root["default"].Error($"no policy named '{@default}'");
+        var chambers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (chamber, name) in file.Chambers ?? [])
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            var policies = new Dictionary<string, AchievementPolicy>(StringComparer.OrdinalIgnoreCase) { ["integra"] = AchievementPolicy.Integra };
-            if (root.TryGetProperty("policies", out var named))
-                foreach (var p in named.EnumerateObject())
-                    policies[p.Name] = Policy(p.Name, p.Value, $"{origin}: policies.{p.Name}");
-            var @default = root.TryGetProperty("default", out var d) ? d.GetString() ?? "integra" : "integra";
-            if (!policies.ContainsKey(@default)) throw new ConfigException($"{origin}: default: no policy named '{@default}'");
-            var chambers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (root.TryGetProperty("chambers", out var map))
-                foreach (var c in map.EnumerateObject())
-                {
-                    var chamber = ChamberResolver.Lookup(c.Name) ?? throw new ConfigException($"{origin}: chambers.{c.Name}: unknown chamber");
-                    var name = c.Value.GetString() ?? "";
-                    if (!policies.ContainsKey(name)) throw new ConfigException($"{origin}: chambers.{c.Name}: no policy named '{name}'");
-                    chambers[chamber.Code] = name;
-                }
-            return new AchievementPolicies(policies, chambers, @default);
+            var at = root["chambers"][chamber];
+            chambers[at.Chamber(chamber).Code] = policies.ContainsKey(name) ? name : throw at.Error($"no policy named '{name}'");
         }
-        catch (JsonException ex)
-        {
-            throw new ConfigException($"{origin}: not valid JSON ({ex.Message})", ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigException($"{origin}: {ex.Message}", ex);
-        }
+        return new AchievementPolicies(policies, chambers, @default);
     }
 
-    private static AchievementPolicy Policy(string name, JsonElement e, string where)
-    {
-        var p = AchievementPolicy.Integra with { Name = name };
-        foreach (var field in e.EnumerateObject())
-        {
-            p = field.Name switch
-            {
-                "cap" => p with { Cap = field.Value.ValueKind == JsonValueKind.Null ? null : field.Value.GetDecimal() },
-                "overshoot" => p with { Overshoot = Enum<OvershootRule>(field.Value, where + ".overshoot") },
-                "decimals" => p with { Decimals = field.Value.GetInt32() is var n and >= 0 and <= 6 ? n : throw new ConfigException($"{where}.decimals: 0 to 6") },
-                "missing" => p with { Missing = Enum<MissingActualRule>(field.Value, where + ".missing") },
-                "mix" => p with { Mix = Enum<StrategicMix>(field.Value, where + ".mix") },
-                "own_kpi_share" => p with { OwnKpiShare = field.Value.GetDecimal() is var s and >= 0 and <= 1 ? s : throw new ConfigException($"{where}.own_kpi_share: 0 to 1") },
-                "round_each_level" => p with { RoundEachLevel = field.Value.GetBoolean() },
-                _ => throw new ConfigException($"{where}: unknown setting '{field.Name}' (cap, overshoot, decimals, missing, mix, own_kpi_share, round_each_level)"),
-            };
-        }
-        return p;
-    }
+    private sealed record PoliciesFile(string? Default, Dictionary<string, PolicySection>? Policies, Dictionary<string, string>? Chambers);
 
-    private static T Enum<T>(JsonElement value, string where) where T : struct, System.Enum
+    /// <summary>A named policy: the Integra rules with the settings given changed (<c>"cap": null</c> is no cap; no <c>cap</c> is Integra's).</summary>
+    private sealed class PolicySection
     {
-        var text = (value.GetString() ?? "").Replace("_", "", StringComparison.Ordinal);
-        return System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed)
-            ? parsed
-            : throw new ConfigException($"{where}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        private AchievementPolicy _given = AchievementPolicy.Integra;
+
+        public decimal? Cap { init => _given = _given with { Cap = value }; }
+        public OvershootRule Overshoot { init => _given = _given with { Overshoot = value }; }
+        public int Decimals { init => _given = _given with { Decimals = value }; }
+        public MissingActualRule Missing { init => _given = _given with { Missing = value }; }
+        public StrategicMix Mix { init => _given = _given with { Mix = value }; }
+        public decimal OwnKpiShare { init => _given = _given with { OwnKpiShare = value }; }
+        public bool RoundEachLevel { init => _given = _given with { RoundEachLevel = value }; }
+
+        public AchievementPolicy ToPolicy(string name, ConfigSetting at)
+        {
+            at["decimals"].InRange(_given.Decimals, 0, 6);
+            at["own_kpi_share"].InRange(_given.OwnKpiShare, 0m, 1m);
+            return _given with { Name = name };
+        }
     }
 }

@@ -1,6 +1,4 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
-using Pipeline.Core.Chambers;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
 
@@ -48,78 +46,59 @@ public sealed class MetricBindings
     /// <exception cref="ConfigException">The file is not valid; the message names the file and the binding.</exception>
     public static MetricBindings Parse(string json, string origin)
     {
-        JsonDocument doc;
+        var file = ConfigFile.Parse<MetricsFile>(json, origin);
+        var root = ConfigSetting.Root(origin);
+        var defaults = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, parameters) in file.Defaults ?? [])
+            defaults[Metric(root["defaults"][id], id).Id] = Texts(parameters);
+
+        var bindings = new List<MetricBinding>();
+        foreach (var (item, i) in (file.Bindings ?? []).Select((b, i) => (b, i)))
+        {
+            var at = root["bindings"][i];
+            var chamber = at["chamber"].Chamber(item.Chamber);
+            var kpi = at["kpi"].Required(item.Kpi, "a KPI code or name");
+            var metric = Metric(at["metric"], at["metric"].Required(item.Metric, "a metric id"));
+            var parameters = new Dictionary<string, string>(defaults.GetValueOrDefault(metric.Id) ?? [], StringComparer.OrdinalIgnoreCase);
+            foreach (var (k, v) in Texts(item.Params)) parameters[k] = v;
+            if (item.Periods is not { Count: > 0 }) throw at["periods"].Error("must list at least one period (2021, 2021-S1, …)");
+            var periods = item.Periods.Select((p, j) => Period.TryParse(p, out var period)
+                ? period : throw at["periods"][j].Error($"'{p}' is not a period (2021, 2021-S1, 2021-Q3, 2021-03)")).ToList();
+            try
+            {
+                // the parameters are checked once here, with the metric's own rules
+                foreach (var period in periods) metric.Start(parameters, period);
+            }
+            catch (MetricException ex)
+            {
+                throw at["params"].Error(ex.Message, ex);
+            }
+            bindings.Add(new MetricBinding(chamber.Code, kpi, metric, parameters, periods));
+        }
+        return new MetricBindings(bindings);
+    }
+
+    private sealed record MetricsFile(Dictionary<string, Dictionary<string, ConfigText>>? Defaults, List<BindingEntry>? Bindings);
+
+    private sealed record BindingEntry(string? Chamber, string? Kpi, string? Metric, Dictionary<string, ConfigText>? Params, List<string?>? Periods);
+
+    private static FeedMetric Metric(ConfigSetting at, string id)
+    {
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return MetricCatalog.Get(id);
         }
-        catch (JsonException ex)
+        catch (MetricException ex)
         {
-            throw new ConfigException($"{origin}: not valid JSON ({ex.Message})", ex);
-        }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            var defaults = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
-            if (root.TryGetProperty("defaults", out var d))
-                foreach (var metric in d.EnumerateObject())
-                    defaults[metric.Name] = Strings(metric.Value, $"{origin}: defaults.{metric.Name}");
-
-            var bindings = new List<MetricBinding>();
-            if (root.TryGetProperty("bindings", out var list))
-            {
-                var index = 0;
-                foreach (var item in list.EnumerateArray())
-                {
-                    var where = $"{origin}: bindings[{index++}]";
-                    string Required(string name) => item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
-                        ? s : throw new ConfigException($"{where}: '{name}' is required");
-                    var chamber = ChamberResolver.Lookup(Required("chamber"))
-                        ?? throw new ConfigException($"{where}: unknown chamber '{Required("chamber")}'");
-                    FeedMetric metric;
-                    try
-                    {
-                        metric = MetricCatalog.Get(Required("metric"));
-                    }
-                    catch (MetricException ex)
-                    {
-                        throw new ConfigException($"{where}: {ex.Message}", ex);
-                    }
-                    var parameters = new Dictionary<string, string>(defaults.GetValueOrDefault(metric.Id) ?? [], StringComparer.OrdinalIgnoreCase);
-                    if (item.TryGetProperty("params", out var p))
-                        foreach (var (k, v) in Strings(p, $"{where}.params")) parameters[k] = v;
-                    if (!item.TryGetProperty("periods", out var periods) || periods.ValueKind != JsonValueKind.Array || periods.GetArrayLength() == 0)
-                        throw new ConfigException($"{where}: 'periods' must list at least one period (2021, 2021-S1, …)");
-                    var parsed = periods.EnumerateArray().Select(x => Period.TryParse(x.GetString(), out var period)
-                        ? period : throw new ConfigException($"{where}: '{x}' is not a period (2021, 2021-S1, 2021-Q3, 2021-03)")).ToList();
-                    try
-                    {
-                        // the parameters are checked once here, with the metric's own rules
-                        foreach (var period in parsed) metric.Start(parameters, period);
-                    }
-                    catch (MetricException ex)
-                    {
-                        throw new ConfigException($"{where}: {ex.Message}", ex);
-                    }
-                    bindings.Add(new MetricBinding(chamber.Code, Required("kpi"), metric, parameters, parsed));
-                }
-            }
-            return new MetricBindings(bindings);
+            throw at.Error(ex.Message, ex);
         }
     }
 
-    /// <summary>An object of strings; numbers and booleans are taken as their JSON text ("5", "true").</summary>
-    private static Dictionary<string, string> Strings(JsonElement element, string where)
+    /// <summary>Parameters by name, whatever the case (the last one written wins, as a binding's own override the defaults).</summary>
+    private static Dictionary<string, string> Texts(Dictionary<string, ConfigText>? parameters)
     {
-        if (element.ValueKind != JsonValueKind.Object) throw new ConfigException($"{where}: expected an object of parameters");
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var property in element.EnumerateObject())
-            result[property.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString()!,
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                _ => throw new ConfigException($"{where}.{property.Name}: expected a string, number or boolean"),
-            };
-        return result;
+        var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in parameters ?? []) texts[name] = value.Value;
+        return texts;
     }
 }

@@ -1,6 +1,4 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
-using Pipeline.Core.Chambers;
 using Pipeline.Warehouse.Loading;
 
 namespace Pipeline.Jobs.Identity;
@@ -27,33 +25,26 @@ public static class KpiMatchConfig
     /// <exception cref="ConfigException">The file is not valid; the message names the file and the entry.</exception>
     public static IReadOnlyList<KpiManualMatch> Parse(string json, string origin)
     {
-        try
+        var root = ConfigSetting.Root(origin);
+        return (ConfigFile.Parse<MatchesFile>(json, origin).Matches ?? []).Select((m, i) =>
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var result = new List<KpiManualMatch>();
-            if (!doc.RootElement.TryGetProperty("matches", out var matches)) return result;
-            var i = 0;
-            foreach (var m in matches.EnumerateArray())
-            {
-                var where = $"{origin}: matches[{i++}]";
-                string Required(string name) => m.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s
-                    ? s : throw new ConfigException($"{where}: '{name}' is required");
-                var chamber = ChamberResolver.Lookup(Required("chamber")) ?? throw new ConfigException($"{where}: unknown chamber '{Required("chamber")}'");
-                int? from = null, to = null;
-                if (m.TryGetProperty("plan", out var plan) && plan.GetString() is { Length: > 0 } cycle)
-                {
-                    var parts = cycle.Split('-', StringSplitOptions.TrimEntries);
-                    if (parts.Length != 2 || !int.TryParse(parts[0], out var f) || !int.TryParse(parts[1], out var t) || f > t)
-                        throw new ConfigException($"{where}: plan '{cycle}' is not a cycle such as 2021-2023");
-                    (from, to) = (f, t);
-                }
-                result.Add(new KpiManualMatch(chamber.Code, Required("name"), Required("kpi"), from, to));
-            }
-            return result;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
-        }
+            var at = root["matches"][i];
+            var chamber = at["chamber"].Chamber(m.Chamber);
+            var (from, to) = string.IsNullOrWhiteSpace(m.Plan) ? ((int?)null, (int?)null) : Cycle(at["plan"], m.Plan);
+            return new KpiManualMatch(chamber.Code, at["name"].Required(m.Name, "the KPI as the document names it"),
+                at["kpi"].Required(m.Kpi, "the plan KPI's code or name"), from, to);
+        }).ToList();
+    }
+
+    private sealed record MatchesFile(List<MatchEntry>? Matches);
+
+    private sealed record MatchEntry(string? Chamber, string? Plan, string? Name, string? Kpi);
+
+    private static (int?, int?) Cycle(ConfigSetting at, string cycle)
+    {
+        var parts = cycle.Split('-', StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && int.TryParse(parts[0], out var from) && int.TryParse(parts[1], out var to) && from <= to
+            ? (from, to)
+            : throw at.Error($"'{cycle}' is not a cycle such as 2021-2023");
     }
 }

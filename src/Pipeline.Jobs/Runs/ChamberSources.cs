@@ -1,6 +1,5 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
-using Pipeline.Core.Chambers;
+using Pipeline.Core.Feeds;
 
 namespace Pipeline.Jobs.Runs;
 
@@ -33,39 +32,29 @@ public sealed class ChamberSources
         return Parse(File.ReadAllText(path), path, root);
     }
 
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the entry.</exception>
     public static ChamberSources Parse(string json, string origin, string baseDirectory)
     {
-        try
+        var root = ConfigSetting.Root(origin);
+        var entries = root["chambers"].Required(ConfigFile.Parse<ChambersFile>(json, origin).Chambers, "the list of chambers");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return new ChamberSources(entries.Select((c, i) =>
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var list = new List<ChamberSource>();
-            var i = 0;
-            foreach (var c in doc.RootElement.GetProperty("chambers").EnumerateArray())
-            {
-                var where = $"{origin}: chambers[{i++}]";
-                var code = c.TryGetProperty("code", out var cv) ? cv.GetString() ?? "" : "";
-                var info = ChamberResolver.Lookup(code) ?? throw new ConfigException($"{where}: unknown chamber '{code}'");
-                string? patron = c.TryGetProperty("patron", out var p) ? p.GetString() : null;
-                if (patron is not null) Pipeline.Core.Feeds.MonthDay.Parse(patron);
-                var recipients = c.TryGetProperty("recipients", out var r) ? r.EnumerateArray().Select(x => x.GetString() ?? "").Where(x => x.Contains('@')).ToList() : [];
-                var sources = new List<string>();
-                if (c.TryGetProperty("sources", out var s))
-                    foreach (var kind in s.EnumerateObject())
-                        foreach (var pattern in kind.Value.EnumerateArray())
-                        {
-                            var text = pattern.GetString() ?? throw new ConfigException($"{where}: sources.{kind.Name}: a path is expected");
-                            sources.Add(Path.IsPathRooted(text) ? text : Path.GetFullPath(Path.Combine(baseDirectory, text)));
-                        }
-                list.Add(new ChamberSource(info.Code, c.TryGetProperty("name", out var n) ? n.GetString() ?? info.Name : info.Name,
-                    c.TryGetProperty("region", out var reg) ? reg.GetString() ?? info.Region : info.Region, patron, recipients, sources));
-            }
-            return new ChamberSources(list);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
-        }
+            var at = root["chambers"][i];
+            var info = at["code"].Chamber(c.Code);
+            if (!seen.TryAdd(info.Code, i)) throw at["code"].Error($"{info.Code} is listed twice (also chambers[{seen[info.Code]}])");
+            if (c.Patron is not null) at["patron"].Parsed(() => MonthDay.Parse(c.Patron));
+            var sources = (c.Sources ?? []).SelectMany(kind => kind.Value.Select((path, j) =>
+                at["sources"][kind.Key][j].Required(path, "a folder or a glob") is var text && Path.IsPathRooted(text)
+                    ? text : Path.GetFullPath(Path.Combine(baseDirectory, text))));
+            return new ChamberSource(info.Code, c.Name ?? info.Name, c.Region ?? info.Region, c.Patron,
+                (c.Recipients ?? []).OfType<string>().Where(x => x.Contains('@')).ToList(), sources.ToList());
+        }).ToList());
     }
+
+    private sealed record ChambersFile(List<ChamberEntry>? Chambers);
+
+    private sealed record ChamberEntry(string? Code, string? Name, string? Region, string? Patron, List<string?>? Recipients, Dictionary<string, List<string?>>? Sources);
 
     /// <summary>The files of a chamber's sources: a folder (recursively, as ingest does) or a glob in its last part.</summary>
     public static IReadOnlyList<string> Discover(ChamberSource chamber)

@@ -1,5 +1,4 @@
 using Pipeline.Core.Configuration;
-using System.Text.Json;
 using Quartz;
 
 namespace Pipeline.Jobs.Scheduling;
@@ -48,74 +47,44 @@ public static class JobDefinitions
             .Select(path => Parse(File.ReadAllText(path), path, Path.GetFileNameWithoutExtension(path))).ToList();
     }
 
+    /// <exception cref="ConfigException">The file is not valid; the message names the file and the setting.</exception>
     public static JobDefinition Parse(string json, string origin, string name)
     {
+        var root = ConfigSetting.Root(origin);
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
-            throw new ConfigException($"{origin}: a job's file name must be letters, digits, '-' or '_' (it names the job)");
-        try
+            throw root.Error("a job's file name must be letters, digits, '-' or '_' (it names the job)");
+        var file = ConfigFile.Parse<JobFile>(json, origin);
+        var kind = file.Kind ?? throw root["kind"].Error("required (nightly, alerts or digest)");
+        var cron = root["cron"].Required(file.Cron, "a Quartz cron expression");
+        if (!CronExpression.TryParse(cron, out _))
+            throw root["cron"].Error($"'{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
+        IReadOnlyList<string>? chambers = null;
+        if (file.Chambers is { } named)
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new ConfigException($"{origin}: not valid (a job definition is a JSON object)");
-            string Text(string key) => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } t
-                ? t : throw new ConfigException($"{origin}: '{key}' is required (a text)");
-            double Number(JsonElement parent, string key, string path, double fallback, double max = 366 * 86400)
-            {
-                if (!parent.TryGetProperty(key, out var v)) return fallback;
-                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d) || d < 0 || d > max)
-                    throw new ConfigException($"{origin}: {path} must be a number from 0 to {max}");
-                return d;
-            }
-
-            var kindText = Text("kind").Trim().ToLowerInvariant();
-            var kind = kindText switch
-            {
-                "nightly" => JobKind.Nightly,
-                "alerts" => JobKind.Alerts,
-                "digest" => JobKind.Digest,
-                _ => throw new ConfigException($"{origin}: kind '{kindText}' is not nightly, alerts or digest"),
-            };
-            var cron = Text("cron");
-            if (!CronExpression.TryParse(cron, out _))
-                throw new ConfigException($"{origin}: cron '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year])");
-            var zoneId = root.TryGetProperty("timezone", out _) ? Text("timezone") : "Europe/Rome";
-            TimeZoneInfo zone;
-            try
-            {
-                zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-            }
-            catch (TimeZoneNotFoundException)
-            {
-                throw new ConfigException($"{origin}: timezone '{zoneId}' is not known on this machine");
-            }
-
-            IReadOnlyList<string>? chambers = null;
-            if (root.TryGetProperty("chambers", out var c))
-            {
-                if (c.ValueKind != JsonValueKind.Array || c.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-                    throw new ConfigException($"{origin}: chambers must be a list of chamber codes (leave it out for every chamber)");
-                chambers = c.EnumerateArray().Select(x => (x.GetString() ?? "").Trim().ToUpperInvariant()).Where(x => x.Length > 0).ToList();
-                if (chambers.Count == 0) throw new ConfigException($"{origin}: chambers is empty (leave it out for every chamber)");
-            }
-
-            var retry = RetrySettings.Default;
-            if (root.TryGetProperty("retry", out var r))
-            {
-                var attempts = Number(r, "attempts", "retry.attempts", retry.Attempts, max: 20);
-                if (attempts != Math.Floor(attempts)) throw new ConfigException($"{origin}: retry.attempts must be a whole number from 0 to 20");
-                retry = new RetrySettings((int)attempts,
-                    TimeSpan.FromSeconds(Number(r, "delay_seconds", "retry.delay_seconds", retry.FirstDelay.TotalSeconds)),
-                    Number(r, "factor", "retry.factor", retry.Factor),
-                    TimeSpan.FromSeconds(Number(r, "max_delay_seconds", "retry.max_delay_seconds", retry.MaxDelay.TotalSeconds)));
-                if (retry.Attempts > 0 && (retry.FirstDelay <= TimeSpan.Zero || retry.Factor < 1 || retry.MaxDelay < retry.FirstDelay))
-                    throw new ConfigException($"{origin}: retry needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
-            }
-            var description = root.TryGetProperty("description", out _) ? Text("description") : "";
-            return new JobDefinition(name, kind, description, cron, zone, chambers, retry);
+            chambers = named.Select((c, i) => (c, i)).Where(x => !string.IsNullOrWhiteSpace(x.c))
+                .Select(x => root["chambers"][x.i].Chamber(x.c!.Trim()).Code).ToList();
+            if (chambers.Count == 0) throw root["chambers"].Error("is empty (leave it out for every chamber)");
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            throw new ConfigException($"{origin}: not valid ({ex.Message})", ex);
-        }
+        return new JobDefinition(name, kind, file.Description ?? "", cron, root["timezone"].TimeZone(file.Timezone ?? "Europe/Rome"), chambers,
+            file.Retry is { } retry ? Retry(root["retry"], retry) : RetrySettings.Default);
+    }
+
+    private sealed record JobFile(JobKind? Kind, string? Description, string? Cron, string? Timezone, List<string?>? Chambers, RetrySection? Retry);
+
+    private sealed record RetrySection(int? Attempts, double? DelaySeconds, double? Factor, double? MaxDelaySeconds);
+
+    private const double MaxSeconds = 366 * 86400;
+
+    private static RetrySettings Retry(ConfigSetting at, RetrySection section)
+    {
+        var basis = RetrySettings.Default;
+        var retry = new RetrySettings(
+            at["attempts"].InRange(section.Attempts ?? basis.Attempts, 0, 20),
+            TimeSpan.FromSeconds(at["delay_seconds"].InRange(section.DelaySeconds ?? basis.FirstDelay.TotalSeconds, 0, MaxSeconds, "seconds")),
+            at["factor"].InRange(section.Factor ?? basis.Factor, 0, 1000),
+            TimeSpan.FromSeconds(at["max_delay_seconds"].InRange(section.MaxDelaySeconds ?? basis.MaxDelay.TotalSeconds, 0, MaxSeconds, "seconds")));
+        if (retry.Attempts > 0 && (retry.FirstDelay <= TimeSpan.Zero || retry.Factor < 1 || retry.MaxDelay < retry.FirstDelay))
+            throw at.Error("needs delay_seconds > 0, factor ≥ 1 and max_delay_seconds ≥ delay_seconds");
+        return retry == basis ? basis : retry;
     }
 }

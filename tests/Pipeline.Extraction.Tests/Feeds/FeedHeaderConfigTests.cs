@@ -74,15 +74,18 @@ public sealed class FeedHeaderConfigTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "processed": ["E"], "status": ["S"], "colour": ["C"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "unknown practices role 'colour'")]
-    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "processed": ["E"], "status": ["S", "p"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "synonym 'p' is given to both 'protocol' and 'status'")]
-    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "status": ["S"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "required practices role 'processed' has no synonym")]
-    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "processed": ["E"], "status": ["S"] } }""", "'companies' is missing")]
-    [InlineData("""{ "practices": [ }""", "invalid feed header configuration")]
+    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "processed": ["E"], "status": ["S"], "colour": ["C"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "practices.colour: unknown role (known: protocol, registered, processed, status, fulfilment, suspension_days, office, chamber)")]
+    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "processed": ["E"], "status": ["S", "p"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "practices: synonym 'p' is given to both 'protocol' and 'status'")]
+    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "status": ["S"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "practices.processed: required role with no synonym")]
+    [InlineData("""{ "practices": { "protocol": ["P"], "registered": ["R"], "processed": ["E"], "status": ["S"] } }""", "companies: required (the company list's roles)")]
+    [InlineData("""{ "practices": { "protocol": 5 }, "companies": {} }""", "practices.protocol: expected a list of texts, found 5 (line 1)")]
+    [InlineData("""{ "practices": { "protocol": ["P", ""], "registered": ["R"], "processed": ["E"], "status": ["S"] }, "companies": { "status": ["S"], "registered": ["R"] } }""", "practices: role 'protocol' has an empty synonym")]
+    [InlineData("""{ "pratiche": {}, "practices": {}, "companies": {} }""", "pratiche: unknown setting (known: practices, companies)")]
+    [InlineData("""{ "practices": [ }""", "not valid JSON: ")]
     public void An_invalid_config_is_a_format_error_naming_the_file_and_the_problem(string json, string message)
     {
         var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => FeedHeaderConfig.Parse(json, "x/feeds.json"));
-        Assert.StartsWith("x/feeds.json: invalid feed header configuration", ex.Message);
+        Assert.StartsWith("x/feeds.json: ", ex.Message);
         Assert.Contains(message, ex.Message);
     }
 }

@@ -160,17 +160,20 @@ public sealed class AlertConfigTests
     }
 
     [Theory]
-    [InlineData("""{ "feeds": { "stale_after_days": 0 } }""", "feeds.stale_after_days must be a whole number of days, 1 or more (not 0)")]
-    [InlineData("""{ "feeds": { "stale_after_days": "10" } }""", "feeds.stale_after_days must be")]
-    [InlineData("""{ "feeds": { "companies": { "stale_after_days": 2.5 } } }""", "feeds.companies.stale_after_days must be")]
-    [InlineData("""{ "feeds": { "pratiche": { "stale_after_days": 5 } } }""", "feeds.pratiche: not a setting nor a feed kind (stale_after_days, practices, companies)")]
-    [InlineData("""{ "feeds": { "practices": 5 } }""", "feeds.practices must be an object")]
-    [InlineData("""{ "feeds": 10 }""", "feeds must be an object")]
-    [InlineData("""{ "channels": { "webhook": { "url": "ftp://x" } } }""", "channels.webhook.url")]
-    [InlineData("""{ "channels": { "smtp": { "host": "h" } } }""", "channels.smtp.from is required")]
-    [InlineData("""{ "timezone": "Mars/Olympus" }""", "timezone")]
-    [InlineData("""{ "recipients": { "XX": [] } }""", "unknown chamber")]
-    [InlineData("""{ "monitoring": { "default_frequency": "weekly" } }""", "default_frequency")]
+    [InlineData("""{ "feeds": { "stale_after_days": 0 } }""", "feeds.stale_after_days: must be a whole number of days, 1 or more (not 0)")]
+    [InlineData("""{ "feeds": { "stale_after_days": "10" } }""", "feeds.stale_after_days: expected a whole number, found '10' (line 1)")]
+    [InlineData("""{ "feeds": { "companies": { "stale_after_days": 2.5 } } }""", "feeds.companies.stale_after_days: expected a whole number, found 2.5")]
+    [InlineData("""{ "feeds": { "pratiche": { "stale_after_days": 5 } } }""", "feeds.pratiche: unknown setting (known: stale_after_days, practices, companies)")]
+    [InlineData("""{ "feeds": { "practices": 5 } }""", "feeds.practices: expected an object, found 5")]
+    [InlineData("""{ "feeds": 10 }""", "feeds: expected an object, found 10")]
+    [InlineData("""{ "channels": { "webhook": { "url": "ftp://x" } } }""", "channels.webhook.url: 'ftp://x' is not an http(s) URL")]
+    [InlineData("""{ "channels": { "smtp": { "host": "h" } } }""", "channels.smtp.from: required (the sender's address)")]
+    [InlineData("""{ "timezone": "Mars/Olympus" }""", "timezone: time zone 'Mars/Olympus' is not known on this machine")]
+    [InlineData("""{ "recipients": { "XX": [] } }""", "recipients.XX: unknown chamber 'XX'")]
+    [InlineData("""{ "monitoring": { "semester": { "day": 32 } } }""", "monitoring.semester.day: must be from 1 to 31 (not 32)")]
+    [InlineData("""{ "escalate_after_days": 15, "timezone": "Europe/Rome", "recipents": {} }""", "recipents: unknown setting (known: timezone, escalate_after_days, monitoring, documents, feeds, recipients, channels)")]
+    [InlineData("""{ "timezone": "Europe/Rome", }, """, "not valid JSON")]
+    [InlineData("""{ "monitoring": { "default_frequency": "weekly" } }""", "monitoring.default_frequency: 'weekly' is not one of semiannual, annual")]
     public void A_bad_setting_is_refused_naming_it(string json, string message)
     {
         var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => AlertConfig.Parse(json, "alerts.json"));

@@ -28,9 +28,12 @@ public sealed class ChamberSourcesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "chambers": [ { "code": "XX" } ] }""", "unknown chamber 'XX'")]
-    [InlineData("""{ "chambers": [ { "code": "FG", "patron": "31-02" } ] }""", "not valid")]
-    [InlineData("""{ "nothing": [] }""", "not valid")]
+    [InlineData("""{ "chambers": [ { "code": "XX" } ] }""", "chambers[0].code: unknown chamber 'XX'")]
+    [InlineData("""{ "chambers": [ { "code": "FG", "patron": "31-02" } ] }""", "chambers[0].patron: '31-02' is not a day of the year as MM-DD")]
+    [InlineData("""{ }""", "chambers: required (the list of chambers)")]
+    [InlineData("""{ "chambers": [ { "code": "FG", "sources": { "pdfs": "inbox/*.pdf" } } ] }""", "chambers[0].sources.pdfs: expected a list of texts, found 'inbox/*.pdf'")]
+    [InlineData("""{ "chambers": [ { "code": "FG", "recipient": [] } ] }""", "chambers[0].recipient: unknown setting")]
+    [InlineData("""{ "nothing": [] }""", "nothing: unknown setting (known: chambers)")]
     public void A_bad_entry_is_refused_naming_the_file(string json, string message)
     {
         var ex = Assert.Throws<Pipeline.Core.Configuration.ConfigException>(() => ChamberSources.Parse(json, "chambers.json", _dir.FullName));
