@@ -9,6 +9,7 @@ using Pipeline.Jobs.Achievement;
 using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Feeds;
 using Pipeline.Jobs.Identity;
+using Pipeline.Jobs.Review;
 using Pipeline.Jobs.Runs;
 using Pipeline.Jobs.Scheduling;
 
@@ -94,6 +95,7 @@ public sealed class ShippedConfigTests
                 (_, "defaults" or "bindings") => MetricBindings.Parse(json, origin),
                 (_, "chambers") => ChamberSources.Parse(json, origin, Repository()),
                 (_, "kind") => JobDefinitions.Parse(json, origin, "nightly"),
+                (_, "max_loss_share") => ReviewConfig.Parse(json, origin),
                 _ => throw new Xunit.Sdk.XunitException($"{origin}: no reader for an example starting with '{first}'"),
             };
             Assert.NotNull(read);
