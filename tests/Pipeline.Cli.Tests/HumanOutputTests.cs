@@ -30,7 +30,7 @@ public sealed partial class HumanOutputTests : IDisposable
     }
 
     /// <summary>The achievements JSON of the sample chamber has each objective once, the plan's strategic objectives with their codes.</summary>
-    public static void AssertEachObjectiveOnce(CliResult achievements)
+    internal static void AssertEachObjectiveOnce(CliResult achievements)
     {
         Assert.True(achievements.ExitCode == 0, achievements.ToString());
         var nodes = JsonDocument.Parse(achievements.Stdout).RootElement.GetProperty("nodes").EnumerateArray()
