@@ -4,7 +4,8 @@ namespace Pipeline.Cli.Tests;
 
 /// <summary>
 /// `pipeline extract` on hostile workbooks under a 512 MB heap ceiling: a cell at XFD1048576 no longer sizes a dense
-/// grid (the issue saw 23.8 GB and a kill); one line and exit 1 where the workbook has no table or too many cells.
+/// grid (the issue saw 23.8 GB and a kill); one line and exit 1 where the workbook has no table, too many cells or a
+/// shared-string table past its caps (before this cap, the one 256 MB string ended in an OutOfMemoryException).
 /// </summary>
 public sealed class WorkbookLimitCliTests : IDisposable
 {
@@ -50,5 +51,20 @@ public sealed class WorkbookLimitCliTests : IDisposable
         Assert.True(result.ExitCode == 1, result.ToString());
         var line = Assert.Single(Lines(result.Stderr));
         Assert.Contains("over-cap.xlsx: sheet 'Dati' has more than 500.000 cells (the limit per sheet)", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("one-string-of-256-mb", "the shared strings hold more than 33,554,432 characters (the limit per workbook); not read")]
+    [InlineData("two-million-strings", "the shared-string table has more than 1,000,000 strings (the limit per workbook); not read")]
+    public async Task A_huge_shared_string_table_ends_with_one_line_naming_the_limit_and_exit_1(string bomb, string reason)
+    {
+        var file = Pipeline.Samples.Hostile.HostileCorpus.Files().Single(f => f.Kind == Pipeline.Samples.Hostile.HostileKinds.HugeSharedStrings && f.Path.Contains(bomb));
+        var path = Assert.Single(Pipeline.Samples.Hostile.HostileCorpus.Write(_cli.PathOf("bombs"), [file]));
+
+        var result = await _cli.RunAsync("extract", path);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(Lines(result.Stderr));
+        Assert.EndsWith($"{Path.GetFileName(path)}: {reason}", line, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,19 @@ public static class SamplesCommand
             new Printer(cli.Mode).Line($"{path}: {ItalianFormat.Number(count)} practices, {ItalianFormat.Fixed(new FileInfo(path).Length / 1048576.0, 1)} MiB");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
-        return new Command("samples", "synthetic sample data") { generate, feed };
+        var folder = new Argument<string>("DIR") { Description = "the folder to write (created)" };
+        var hostile = new Command("hostile", "write the hostile-input corpus (malformed files made from the samples, by kind of damage) and the good files it was made from, under DIR/hostile and DIR/good") { folder };
+        hostile.SetAction((parse, ct) => globals.RunAsync(parse, (cli, _) =>
+        {
+            var dir = parse.GetValue(folder)!;
+            var files = Pipeline.Samples.Hostile.HostileCorpus.Files();
+            Pipeline.Samples.Hostile.HostileCorpus.Write(Path.Combine(dir, "hostile"), files);
+            var good = Pipeline.Samples.Hostile.HostileCorpus.WriteGood(Path.Combine(dir, "good"));
+            var printer = new Printer(cli.Mode);
+            foreach (var kind in files.GroupBy(f => f.Kind)) printer.Line($"{kind.Key}: {kind.Count()} files");
+            printer.Line($"{files.Count} malformed files in {Path.Combine(dir, "hostile")}, {good.Count} good files in {Path.Combine(dir, "good")}.");
+            return Task.FromResult(ExitCodes.Ok);
+        }, ct));
+        return new Command("samples", "synthetic sample data") { generate, feed, hostile };
     }
 }

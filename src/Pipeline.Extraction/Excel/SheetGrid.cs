@@ -10,7 +10,7 @@ public readonly record struct GridCell(object? Value, string? Format)
 
 /// <summary>A sheet with more cells than the limit per sheet: the workbook is refused, naming sheet and limit.</summary>
 public sealed class SheetTooLargeException(string sheet, int maxCells)
-    : Exception($"sheet '{sheet}' has more than {Pipeline.Core.Values.ItalianFormat.Number(maxCells)} cells (the limit per sheet); not read")
+    : WorkbookLimitException($"sheet '{sheet}' has more than {Pipeline.Core.Values.ItalianFormat.Number(maxCells)} cells (the limit per sheet); not read")
 {
     public string Sheet { get; } = sheet;
     public int MaxCells { get; } = maxCells;

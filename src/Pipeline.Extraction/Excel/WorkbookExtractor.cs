@@ -114,7 +114,7 @@ public sealed class WorkbookExtractor : IDocumentExtractor
             } while (reader.NextResult());
             return sheets;
         }
-        catch (SheetTooLargeException ex)
+        catch (WorkbookLimitException ex)
         {
             throw new ExtractionException(file.Path, ex.Message, ex);
         }

@@ -18,6 +18,7 @@ public static class XlsxCellIndex
     /// position, so a sheet the reader lists differently (a chart sheet) is never read with another sheet's index.
     /// </summary>
     /// <exception cref="SheetTooLargeException">A sheet with more than <paramref name="maxCells"/> values.</exception>
+    /// <exception cref="SharedStringsTooLargeException">A shared-string table past <see cref="XlsxSharedStrings"/>' caps.</exception>
     public static Dictionary<string, Dictionary<int, int[]>>? Scan(Stream package, int maxCells)
     {
         ZipArchive zip;
@@ -45,6 +46,9 @@ public static class XlsxCellIndex
                 }
             }
 
+            var sharedStrings = rels.Values.FirstOrDefault(t => t.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase)) ?? $"{folder}sharedStrings.xml";
+            if (Entry(zip, sharedStrings) is { } table) XlsxSharedStrings.Check(table);
+
             var result = new Dictionary<string, Dictionary<int, int[]>>(StringComparer.Ordinal);
             foreach (var (name, path) in sheets)
             {
@@ -56,7 +60,7 @@ public static class XlsxCellIndex
         }
     }
 
-    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null };
+    internal static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null };
 
     private static Dictionary<int, int[]> ScanSheet(ZipArchiveEntry entry, string name, int maxCells)
     {

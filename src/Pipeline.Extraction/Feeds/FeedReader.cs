@@ -14,17 +14,12 @@ namespace Pipeline.Extraction.Feeds;
 /// passed to the quarantine callback as one <see cref="FeedRowError"/> and reading goes on, so rows in = rows
 /// yielded + rows quarantined. Row numbers are the 1-based line where a record starts (the header is line 1).
 /// Quoting follows RFC 4180 (a quoted field may hold separators and line breaks); spaces around a field are dropped
-/// and blank lines skipped. Only an unclosed quote followed by more than 4 MiB of text stops the reading, with an
-/// <see cref="ExtractionException"/>, so that memory stays bounded.
+/// and blank lines skipped. Memory stays bounded whatever the input (<see cref="FeedLimits"/>): a record with a field
+/// longer than 64 KiB is quarantined, and only a record longer than 4 MiB (an unclosed quote, a file with no line
+/// breaks) stops the reading, with an <see cref="ExtractionException"/>.
 /// </summary>
 public sealed class FeedReader : IDisposable
 {
-    /// <summary>The separators tried, in order of preference when they tie.</summary>
-    private static readonly char[] Separators = [';', ',', '\t'];
-
-    /// <summary>A record longer than this is a broken file (an unclosed quote), not a record.</summary>
-    private const int MaxRecordBytes = 4 * 1024 * 1024;
-
     private readonly string _path;
     private readonly FeedLayout _layout;
     private readonly FeedHeaderConfig _config;
@@ -104,7 +99,7 @@ public sealed class FeedReader : IDisposable
         try
         {
             var encoding = FeedEncoding.Detect(path) ?? throw new ExtractionException(path, "empty file");
-            var (delimiter, header) = DetectSeparator(path, encoding, config);
+            var (delimiter, header) = FeedSeparator.Detect(path, encoding, config);
             var layout = FeedLayout.Recognise(header, config, out var error) ?? throw new ExtractionException(path, error!);
             if (layout.Kind == FeedKind.Companies && salt.Length == 0)
                 throw new ArgumentException("a company list needs a non-empty salt to hash personal tax codes", nameof(salt));
@@ -170,7 +165,8 @@ public sealed class FeedReader : IDisposable
         Func<PracticeColumn, string> cell = Cell;
         foreach (var line in Records())
         {
-            if (_parser.Practice(line, cell, out var reason) is { } row) yield return row;
+            if (FeedLimits.FieldTooLong(_csv!, Header) is { } tooLong) QuarantineCurrent(line, tooLong);
+            else if (_parser.Practice(line, cell, out var reason) is { } row) yield return row;
             else QuarantineCurrent(line, reason!);
         }
     }
@@ -182,7 +178,8 @@ public sealed class FeedReader : IDisposable
         Func<CompanyColumn, string> cell = Cell;
         foreach (var line in Records())
         {
-            if (_parser.Company(line, cell, out var reason) is { } row) yield return row;
+            if (FeedLimits.FieldTooLong(_csv!, Header) is { } tooLong) QuarantineCurrent(line, tooLong);
+            else if (_parser.Company(line, cell, out var reason) is { } row) yield return row;
             else QuarantineCurrent(line, reason!);
         }
     }
@@ -203,7 +200,7 @@ public sealed class FeedReader : IDisposable
             catch (CsvFormatException ex)
             {
                 var where = ex.LineNumber > 0 ? $"line {ex.LineNumber}: " : "";
-                throw new ExtractionException(_path, $"{where}record longer than {MaxRecordBytes / (1024 * 1024)} MiB (an unclosed quote?)", ex);
+                throw new ExtractionException(_path, $"{where}{FeedLimits.RecordTooLong}", ex);
             }
             if (!more) yield break;
             RowsRead++;
@@ -228,7 +225,7 @@ public sealed class FeedReader : IDisposable
         var csv = _csv!;
         var blank = true;
         for (var i = 0; i < csv.FieldCount && blank; i++) blank = csv.IsEmpty(i) || string.IsNullOrWhiteSpace(csv.GetString(i));
-        Quarantine(new FeedRowError(line, blank ? "empty record" : reason, Encoding.UTF8.GetString(csv.RawRecord)));
+        Quarantine(new FeedRowError(line, blank ? "empty record" : reason, FeedLimits.RawText(csv.RawRecord)));
     }
 
     private void Quarantine(FeedRowError error)
@@ -245,7 +242,7 @@ public sealed class FeedReader : IDisposable
             _badHeader ??= record;
             return;
         }
-        var error = new FeedRowError(record.LineNumber, Describe(record), record.RawRecord.TrimEnd('\r', '\n'));
+        var error = new FeedRowError(record.LineNumber, Describe(record), FeedLimits.Cut(record.RawRecord.TrimEnd('\r', '\n')));
         RowsRead++;
         if (_quarantine is null) _pending.Add(error);
         else Quarantine(error);
@@ -275,7 +272,7 @@ public sealed class FeedReader : IDisposable
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = OnMalformed,
             TrackLineNumbers = true,
-            MaxRecordSize = MaxRecordBytes,
+            MaxRecordSize = FeedLimits.MaxRecordBytes,
         };
         _csv = CsvReader.FromFile(_path, options);
         try
@@ -293,37 +290,7 @@ public sealed class FeedReader : IDisposable
             throw new ExtractionException(_path, "the header row has broken quoting");
     }
 
-    /// <summary>
-    /// The separator whose header row has the most known columns, then the most columns, and that header row.
-    /// Quoted fields are respected (a quoted header may contain another candidate).
-    /// </summary>
-    private static (char Delimiter, IReadOnlyList<string> Header) DetectSeparator(string path, FeedEncoding encoding, FeedHeaderConfig config)
-    {
-        (char Delimiter, IReadOnlyList<string> Header, int Known)? best = null;
-        foreach (var separator in Separators)
-        {
-            IReadOnlyList<string> header;
-            using (var csv = CsvReader.FromFile(path, Options(encoding, separator)))
-                header = [.. csv.Headers];
-            var known = FeedLayout.KnownColumns(header, config);
-            if (best is null || known > best.Value.Known || (known == best.Value.Known && header.Count > best.Value.Header.Count))
-                best = (separator, header, known);
-        }
-        var (delimiter, found, _) = best!.Value;
-        if (found.All(h => string.IsNullOrWhiteSpace(h)))
-            throw new ExtractionException(path, "empty file");
-        if (found.Count < 2)
-            throw new ExtractionException(path, $"cannot detect the separator: the header row has no ';', ',' or tab (header: {Cut(found[0])})");
-        return (delimiter, found);
-    }
-
-    private static string Cut(string text)
-    {
-        var s = TextKey.Clean(text);
-        return s.Length <= 120 ? s : s[..120] + "…";
-    }
-
-    private static CsvReaderOptions Options(FeedEncoding encoding, char separator) => CsvReaderOptions.Default with
+    internal static CsvReaderOptions Options(FeedEncoding encoding, char separator) => CsvReaderOptions.Default with
     {
         Separator = separator,
         HasHeader = true,

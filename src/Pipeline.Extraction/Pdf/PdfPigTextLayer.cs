@@ -6,7 +6,8 @@ namespace Pipeline.Extraction.Pdf;
 /// <summary>
 /// Reads a PDF's text layer with PdfPig, in process: per page, words with boxes (PDF points, origin top-left) and the
 /// drawn rules; damaged pages become warnings while the others still load; a file that cannot be read fails with one
-/// line (encrypted, corrupt or truncated, not a PDF, no pages, no text layer, over the deadline).
+/// line (encrypted, corrupt or truncated, not a PDF, no pages, no text layer, a page over <see cref="MaxGlyphsPerPage"/>,
+/// over the deadline).
 /// </summary>
 /// <remarks>
 /// The deadline. PdfPig checks no token inside a page, and none of its hooks runs per glyph: its filter provider is
@@ -23,6 +24,13 @@ namespace Pipeline.Extraction.Pdf;
 public sealed class PdfPigTextLayer(TimeSpan? deadline = null)
 {
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Glyphs a page may draw: about ten times a dense A4 page of small print. Past it the document fails with one line
+    /// naming the file, the page and the cap, before the page's words are made (PdfPig has parsed the page by then: the
+    /// cap bounds the word building and everything after it, not PdfPig's own parse, which the deadline bounds).
+    /// </summary>
+    public const int MaxGlyphsPerPage = 100_000;
     private readonly TimeSpan _deadline = deadline ?? DefaultDeadline;
 
     public PdfText Read(string path, CancellationToken ct = default)

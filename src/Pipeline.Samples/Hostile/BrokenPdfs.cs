@@ -10,7 +10,7 @@ namespace Pipeline.Samples.Hostile;
 /// </summary>
 public static class BrokenPdfs
 {
-    /// <summary>Glyphs drawn on the over-cap page: twice Pipeline.Extraction's PdfPigReader.MaxGlyphsPerPage.</summary>
+    /// <summary>Glyphs drawn on the over-cap page: twice Pipeline.Extraction's PdfPigTextLayer.MaxGlyphsPerPage.</summary>
     public const int OverCapGlyphs = 200_000;
 
     public static IEnumerable<HostileFile> Make(IReadOnlyList<SampleSource> sources)
@@ -23,7 +23,7 @@ public static class BrokenPdfs
         yield return Pdf("pagina-404.pdf", "BadPdfs", BadPdfs.NotAPdf());
         yield return Pdf("flusso-rotto.pdf", "BadPdfs", BadPdfs.CorruptContentStream());
         yield return Pdf("solo-intestazione.pdf", "header", "%PDF-1.7\n"u8.ToArray());
-        yield return Pdf("troppi-glifi.pdf", "RawPdf", TooManyGlyphs());
+        yield return Pdf("troppi-glifi.pdf", "RawPdf", BadPdfs.ManyGlyphs(OverCapGlyphs));
         foreach (var source in sources.Where(s => s.Extension == ".pdf"))
         {
             var text = Encoding.Latin1.GetString(source.Bytes);
@@ -38,15 +38,5 @@ public static class BrokenPdfs
             yield return Broken("no-endstream", text.Replace("endstream", "         ", StringComparison.Ordinal));
             yield return Broken("pages-gone", text.Replace("/Pages", "/Pagez", StringComparison.Ordinal));
         }
-    }
-
-    /// <summary>One page drawing <see cref="OverCapGlyphs"/> glyphs (2,000 lines of 100 letters), a small file.</summary>
-    private static byte[] TooManyGlyphs()
-    {
-        var line = new string('x', 100);
-        var content = new StringBuilder("BT /F1 1 Tf 10 830 Td 0.4 TL\n");
-        for (var i = 0; i < OverCapGlyphs / line.Length; i++) content.Append('(').Append(line).Append(") '\n");
-        content.Append("ET");
-        return RawPdf.Build([content.ToString()], null, []);
     }
 }

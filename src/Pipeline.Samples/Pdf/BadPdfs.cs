@@ -89,4 +89,16 @@ public static class BadPdfs
         static string Form(string content, string resources) =>
             $"<< /Type /XObject /Subtype /Form /BBox [0 0 600 850] /Resources << {resources} >> /Length {content.Length} >>\nstream\n{content}\nendstream";
     }
+
+    /// <summary>
+    /// One page drawing <paramref name="glyphs"/> glyphs in lines of 100 letters (1-point type, so they fit on A4): a small
+    /// file whose page is as heavy as the count says.
+    /// </summary>
+    public static byte[] ManyGlyphs(int glyphs)
+    {
+        var content = new System.Text.StringBuilder("BT /F1 1 Tf 10 830 Td 0.4 TL\n");
+        for (var left = glyphs; left > 0; left -= 100) content.Append('(').Append('x', Math.Min(100, left)).Append(") '\n");
+        content.Append("ET");
+        return RawPdf.Build([content.ToString()], null, []);
+    }
 }

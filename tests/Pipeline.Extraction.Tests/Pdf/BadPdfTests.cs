@@ -42,6 +42,16 @@ public sealed class BadPdfTests : IDisposable
     }
 
     [Fact]
+    public void A_page_over_the_glyph_cap_fails_the_document_with_one_line_naming_page_and_cap()
+    {
+        var at = new PdfPigTextLayer().Read(Write("al-limite.pdf", BadPdfs.ManyGlyphs(PdfPigTextLayer.MaxGlyphsPerPage)));
+        Assert.Equal(PdfPigTextLayer.MaxGlyphsPerPage / 100, Assert.Single(at.Pages).Words.Count);
+
+        var ex = Assert.Throws<ExtractionException>(() => new PdfPigTextLayer().Read(Write("oltre.pdf", BadPdfs.ManyGlyphs(PdfPigTextLayer.MaxGlyphsPerPage + 1))));
+        Assert.Equal("oltre.pdf: page 1 has 100,001 glyphs, more than the limit of 100,000 per page; not read", ex.Message);
+    }
+
+    [Fact]
     public void A_valid_pdf_reads_with_positions()
     {
         var text = new PdfPigTextLayer().Read(Write("valid.pdf", BadPdfs.Valid()));

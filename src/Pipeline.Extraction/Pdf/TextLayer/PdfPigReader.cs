@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
@@ -12,6 +13,8 @@ namespace Pipeline.Extraction.Pdf.TextLayer;
 /// </summary>
 internal sealed class PdfPigReader(string path)
 {
+    private const int MaxGlyphsPerPage = PdfPigTextLayer.MaxGlyphsPerPage;
+
     private volatile int _page;
     private readonly ConcurrentQueue<(int Number, Task<PdfPage> Page)> _pending = new();
 
@@ -58,6 +61,9 @@ internal sealed class PdfPigReader(string path)
                 continue;
             }
             (width, height) = (page.Width, page.Height);
+            if (page.Letters.Count > MaxGlyphsPerPage)
+                throw new ExtractionException(path, $"page {number} has {page.Letters.Count.ToString("N0", CultureInfo.InvariantCulture)} glyphs, "
+                    + $"more than the limit of {MaxGlyphsPerPage.ToString("N0", CultureInfo.InvariantCulture)} per page; not read");
             var errors = log.TakeErrors();
             if (UnreadContent.Reason(page, document) is { } reason)
                 warnings.Add($"page {number}: content stream could not be read ({string.Join("; ", errors.Prepend(reason))}); its text is missing");
