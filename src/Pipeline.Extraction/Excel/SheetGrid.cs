@@ -115,6 +115,7 @@ public sealed class SheetGrid
     {
         var value = reader.GetValue(column);
         if (value is null) return;
+        if (value is string text) value = Pipeline.Core.Text.PrintableText.Of(text);
         Set(row, column, new GridCell(value, reader.GetNumberFormatString(column)));
     }
 

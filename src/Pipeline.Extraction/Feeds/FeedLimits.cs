@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Extraction.Feeds;
 
@@ -42,5 +43,6 @@ public static class FeedLimits
     internal static string RawText(ReadOnlySpan<byte> raw) =>
         Cut(Encoding.UTF8.GetString(raw[..Math.Min(raw.Length, MaxRawChars * 4)]));
 
-    internal static string Cut(string text) => text.Length <= MaxRawChars ? text : text[..MaxRawChars] + "…";
+    /// <summary>Text cut to <see cref="MaxRawChars"/> characters, without control characters (a NUL would fail the load on PostgreSQL).</summary>
+    internal static string Cut(string text) => PrintableText.Of(text.Length <= MaxRawChars ? text : text[..MaxRawChars] + "…");
 }

@@ -208,7 +208,7 @@ public sealed class FeedReader : IDisposable
         }
     }
 
-    private string CellAt(int index) => index < 0 ? "" : _csv!.GetString(index);
+    private string CellAt(int index) => index < 0 ? "" : PrintableText.Of(_csv!.GetString(index));
 
     private static int[] ColumnIndexes<TColumn>(IReadOnlyDictionary<TColumn, int> located) where TColumn : struct, Enum
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
+using Pipeline.Core.Text;
 using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Warehouse.Runs;
@@ -184,7 +185,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
             """,
             new
             {
-                runId, status, error, at = dialect.Timestamp(_clock.GetUtcNow()),
+                runId, status, error = error is null ? null : PrintableText.Of(error), at = dialect.Timestamp(_clock.GetUtcNow()),
                 counts.FilesTotal, counts.FilesNew, counts.FilesSuperseding, counts.FilesUnchanged, counts.FilesFailed, counts.FactsWritten, counts.Quarantined,
             }, cancellationToken: ct));
         await ReleaseLeaseAsync(runId);
@@ -199,7 +200,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
             INSERT INTO quarantine (run_id, document_id, file_path, location, record_kind, reason, raw, created_at)
             VALUES (@runId, NULL, @filePath, NULL, 'file', @reason, NULL, @at)
             """,
-            new { runId, filePath, reason, at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
+            new { runId, filePath, reason = PrintableText.Of(reason), at = dialect.Timestamp(_clock.GetUtcNow()) }, cancellationToken: ct));
     }
 
     /// <summary>The latest runs, newest first; optionally of one kind, of one chamber, of one scheduled job, or only the scheduler's.</summary>

@@ -15,7 +15,7 @@ public static class WordBoxes
         var words = new List<PdfWord>();
         foreach (var word in page.GetWords())
         {
-            if (string.IsNullOrWhiteSpace(word.Text)) continue;
+            if (string.IsNullOrWhiteSpace(Pipeline.Core.Text.PrintableText.Of(word.Text))) continue;
             var letters = word.Letters;
             if (OverlappingRuns.Split(letters) is { } runs)
             {
@@ -37,7 +37,7 @@ public static class WordBoxes
             Extend(box.TopLeft, ref left, ref right, ref bottom, ref top);
             Extend(box.TopRight, ref left, ref right, ref bottom, ref top);
         }
-        return new PdfWord(Ligatures.Expand(text), left, height - top, right, height - bottom);
+        return new PdfWord(Pipeline.Core.Text.PrintableText.Of(Ligatures.Expand(text)), left, height - top, right, height - bottom);
     }
 
     private static void Extend(PdfPoint p, ref double left, ref double right, ref double bottom, ref double top)

@@ -1,0 +1,26 @@
+using Pipeline.Core.Text;
+
+namespace Pipeline.Core.Tests.Text;
+
+public class PrintableTextTests
+{
+    [Theory]
+    [InlineData("Giorni medi di evasione", "Giorni medi di evasione")]
+    [InlineData("Giorni\0 medi", "Giorni medi")]
+    [InlineData("\0\0\0", "")]
+    [InlineData("a\u0001b\u0002c\u001fd", "abcd")]
+    [InlineData("colonna\tcolonna", "colonna\tcolonna")]
+    [InlineData("riga\r\nriga\n", "riga\r\nriga\n")]
+    [InlineData("\u000b\u000cverticale", "verticale")]
+    [InlineData("è già più \u007f", "è già più \u007f")]
+    [InlineData("", "")]
+    public void Drops_control_characters_but_tabs_and_line_breaks(string read, string printable) =>
+        Assert.Equal(printable, PrintableText.Of(read));
+
+    [Fact]
+    public void Text_without_controls_is_returned_as_it_is()
+    {
+        var text = "Imprese che hanno attivato il fascicolo digitale d'impresa";
+        Assert.Same(text, PrintableText.Of(text));
+    }
+}
