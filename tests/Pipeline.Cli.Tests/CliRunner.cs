@@ -19,6 +19,9 @@ public sealed class CliRunner : IDisposable
     public string WorkDir { get; }
     public string Warehouse { get; set; }
 
+    /// <summary>How long a run may take: past it the child is killed and <see cref="RunAsync"/> throws a <see cref="TimeoutException"/>.</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Variables set for the child process (e.g. DOTNET_GCHeapHardLimit for a memory ceiling).</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
@@ -53,8 +56,17 @@ public sealed class CliRunner : IDisposable
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(Deadline);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"pipeline {string.Join(' ', args)} did not finish within {Deadline.TotalSeconds:0} s: killed");
+        }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
