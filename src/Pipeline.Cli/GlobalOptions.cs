@@ -96,6 +96,7 @@ public sealed class GlobalOptions
         return new LoggerConfiguration()
             .MinimumLevel.Debug()
             .Enrich.FromLogContext()
+            .Enrich.With<Output.OneLineProperties>()
             .WriteTo.Console(
                 restrictedToMinimumLevel: consoleLevel,
                 standardErrorFromLevel: LogEventLevel.Verbose,

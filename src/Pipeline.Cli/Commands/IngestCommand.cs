@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Pipeline.Cli.Output;
-using Pipeline.Core.Values;
 using Pipeline.Core.Alerts;
 using Pipeline.Core.Feeds;
+using Pipeline.Core.Text;
+using Pipeline.Core.Values;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Jobs.Feeds;
@@ -77,11 +78,11 @@ public static class IngestCommand
             ["File", "Status", "Chamber", "KPIs", "Facts", "Quarantined"],
             summary.Files.Select(f => (IReadOnlyList<string?>)
             [
-                Path.GetFileName(f.Path), f.Status.ToString().ToLowerInvariant(), f.Load?.ChamberCode,
+                PrintableText.OneLine(Path.GetFileName(f.Path)), f.Status.ToString().ToLowerInvariant(), f.Load?.ChamberCode,
                 f.Load?.Kpis.ToString(), f.Load?.FactsWritten.ToString(), f.Load?.Quarantined.ToString(),
             ]));
         foreach (var feed in summary.Files.Where(f => f.Feed is { Load.Outcome: not Pipeline.Warehouse.Loading.LoadOutcome.Unchanged }))
-            printer.Line($"{Path.GetFileName(feed.Path)}: {feed.Feed!.Kind.ToCode()} feed, {ItalianFormat.Number(feed.Feed.RowsRead)} rows read, {ItalianFormat.Number(feed.Feed.Load.RowsStaged)} staged, " +
+            printer.Line($"{PrintableText.OneLine(Path.GetFileName(feed.Path))}: {feed.Feed!.Kind.ToCode()} feed, {ItalianFormat.Number(feed.Feed.RowsRead)} rows read, {ItalianFormat.Number(feed.Feed.Load.RowsStaged)} staged, " +
                          $"{ItalianFormat.Number(feed.Feed.Load.RowsQuarantined)} quarantined, {feed.Feed.Load.Measurements} measurements");
         PrintHeld(printer, summary);
         printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding{summary.HeldNote}, " +

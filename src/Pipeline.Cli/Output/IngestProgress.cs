@@ -1,3 +1,4 @@
+using Pipeline.Core.Text;
 using Pipeline.Jobs.Ingest;
 using Spectre.Console;
 
@@ -41,7 +42,7 @@ public sealed class IngestProgress : IIngestProgress, IDisposable
 
     public void FileStarting(string path)
     {
-        if (_task is not null) _task.Description = Markup.Escape(Path.GetFileName(path));
+        if (_task is not null) _task.Description = Markup.Escape(PrintableText.OneLine(Path.GetFileName(path)));
     }
 
     public void FileDone(FileOutcome outcome)
@@ -53,7 +54,7 @@ public sealed class IngestProgress : IIngestProgress, IDisposable
             return;
         }
         if (!_mode.Quiet)
-            Console.Error.WriteLine($"[{_count}/{_total}] {outcome.Status.ToString().ToLowerInvariant()}: {outcome.Path}");
+            Console.Error.WriteLine($"[{_count}/{_total}] {outcome.Status.ToString().ToLowerInvariant()}: {PrintableText.OneLine(outcome.Path)}");
     }
 
     public void Dispose()

@@ -23,6 +23,28 @@ public static class PrintableText
         });
     }
 
+    /// <summary>
+    /// <paramref name="text"/> on one line for a person to read: every control character, line breaks and tabs
+    /// included, written as an escape (<c>\n</c>, <c>\t</c>, <c>\u0000</c>), so a file named with a line break is
+    /// still named on one line.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0) return text;
+        var line = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+            line.Append(ch switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                < ' ' => $"\\u{(int)ch:x4}",
+                _ => ch.ToString(),
+            });
+        return line.ToString();
+    }
+
     private static bool IsControl(char ch) => ch < ' ' && ch is not ('\t' or '\n' or '\r');
 
     private static int IndexOfControl(ReadOnlySpan<char> span)

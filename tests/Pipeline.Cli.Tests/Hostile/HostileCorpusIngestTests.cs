@@ -24,7 +24,7 @@ public abstract partial class HostileCorpusIngestTests(HostileCorpusRun run, ITe
                 problems.Add($"{outcome.Describe}: {outcome.Statuses.Count} status lines and {outcome.Skips.Count} skip lines, not one");
             else if (outcome.Status == "failed" && outcome.Errors.Count != 1)
                 problems.Add($"{outcome.Describe}: failed with {outcome.Errors.Count} error lines, not one");
-            else if (outcome.Status == "failed" && outcome.Errors[0][(outcome.Path.Length + 2)..] is var reason && (reason.Trim().Length < 10 || UnclearReason().IsMatch(reason)))
+            else if (outcome.Status == "failed" && outcome.Errors[0][(Pipeline.Core.Text.PrintableText.OneLine(outcome.Path).Length + 2)..] is var reason && (reason.Trim().Length < 10 || UnclearReason().IsMatch(reason)))
                 problems.Add($"{outcome.Describe}: unclear reason: {reason}");
             else if (outcome.Lossy && !outcome.LossyResend && outcome.Warnings.Count + outcome.Errors.Count == 0)
                 problems.Add($"{outcome.Describe}: loaded with {outcome.Loaded!.Figures} against {outcome.Source!.Figures} in {outcome.File.Source}, without a word");

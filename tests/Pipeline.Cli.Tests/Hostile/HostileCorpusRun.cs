@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using Pipeline.Core.Text;
 using Pipeline.Samples.Hostile;
 using Pipeline.Warehouse.Tests;
 using Xunit;
@@ -99,11 +100,12 @@ public abstract class HostileCorpusRun(string dialect) : IAsyncLifetime
             for (var i = 0; i < files.Count; i++)
             {
                 var path = paths[i];
-                var warnings = IngestTranscript.About(transcript.Warnings, path);
+                var shown = PrintableText.OneLine(path); // as printed: a line break in a name is escaped
+                var warnings = IngestTranscript.About(transcript.Warnings, shown);
                 Outcomes.Add(new HostileOutcome(files[i], path,
-                    transcript.Statuses.Where(s => s.Path == path).Select(s => s.Status).ToList(),
-                    warnings.Where(w => w.StartsWith(path + ": skipped, ", StringComparison.Ordinal)).ToList(),
-                    IngestTranscript.About(transcript.Errors, path), warnings,
+                    transcript.Statuses.Where(s => s.Path == shown).Select(s => s.Status).ToList(),
+                    warnings.Where(w => w.StartsWith(shown + ": skipped, ", StringComparison.Ordinal)).ToList(),
+                    IngestTranscript.About(transcript.Errors, shown), warnings,
                     loaded.GetValueOrDefault(Path.GetFullPath(path)),
                     goodSha.TryGetValue(files[i].Source, out var sha) ? cleanBySha[sha] : null));
             }

@@ -17,6 +17,15 @@ public class PrintableTextTests
     public void Drops_control_characters_but_tabs_and_line_breaks(string read, string printable) =>
         Assert.Equal(printable, PrintableText.Of(read));
 
+    [Theory]
+    [InlineData("relazione.pdf", "relazione.pdf")]
+    [InlineData("relazione\nriga.pdf", "relazione\\nriga.pdf")]
+    [InlineData("a\tb\r\n", "a\\tb\\r\\n")]
+    [InlineData("nul\0.pdf", "nul\\u0000.pdf")]
+    [InlineData("è \"2021\"; più", "è \"2021\"; più")]
+    public void One_line_escapes_every_control_character(string text, string line) =>
+        Assert.Equal(line, PrintableText.OneLine(text));
+
     [Fact]
     public void Text_without_controls_is_returned_as_it_is()
     {
