@@ -54,8 +54,8 @@ public sealed class WorkbookLimitCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("one-string-of-256-mb", "the shared strings hold more than 33,554,432 characters (the limit per workbook); not read")]
-    [InlineData("two-million-strings", "the shared-string table has more than 1,000,000 strings (the limit per workbook); not read")]
+    [InlineData("one-string-of-256-mb", "the shared strings hold more than 33.554.432 characters (the limit per workbook); not read")]
+    [InlineData("two-million-strings", "the shared-string table has more than 1.000.000 strings (the limit per workbook); not read")]
     public async Task A_huge_shared_string_table_ends_with_one_line_naming_the_limit_and_exit_1(string bomb, string reason)
     {
         var file = Pipeline.Samples.Hostile.HostileCorpus.Files().Single(f => f.Kind == Pipeline.Samples.Hostile.HostileKinds.HugeSharedStrings && f.Path.Contains(bomb));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
@@ -44,5 +43,5 @@ public static class XlsxSharedStrings
         }
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Pipeline.Core.Values.ItalianFormat.Number(value);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Pipeline.Core.Text;
+using Pipeline.Core.Values;
 
 namespace Pipeline.Extraction.Feeds;
 
@@ -34,7 +34,7 @@ public static class FeedLimits
             var length = csv.GetRawSpan(i).Length;
             if (length <= MaxFieldBytes) continue;
             var name = i < header.Count ? $" ('{header[i]}')" : "";
-            return $"field {i + 1}{name} is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes long, over the limit of {MaxFieldBytes.ToString("N0", CultureInfo.InvariantCulture)} per field";
+            return $"field {i + 1}{name} is {ItalianFormat.Number(length)} bytes long, over the limit of {ItalianFormat.Number(MaxFieldBytes)} per field";
         }
         return null;
     }

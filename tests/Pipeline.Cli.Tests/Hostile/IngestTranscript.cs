@@ -19,9 +19,12 @@ public sealed partial class IngestTranscript
             else if (line.StartsWith("ERR ", StringComparison.Ordinal)) Errors.Add(line[4..]);
             else if (line.StartsWith("WRN ", StringComparison.Ordinal)) Warnings.Add(line[4..]);
             if (FeedCounts().Match(line) is { Success: true } f)
-                Feeds.Add((f.Groups["name"].Value, long.Parse(f.Groups["read"].Value), long.Parse(f.Groups["staged"].Value), long.Parse(f.Groups["quarantined"].Value)));
+                Feeds.Add((f.Groups["name"].Value, Count(f, "read"), Count(f, "staged"), Count(f, "quarantined")));
         }
     }
+
+    /// <summary>A count as printed for people ("3.000").</summary>
+    private static long Count(Match match, string group) => long.Parse(match.Groups[group].Value.Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
 
     public CliResult Result { get; }
     public IReadOnlyList<string> Lines { get; }
@@ -43,7 +46,7 @@ public sealed partial class IngestTranscript
     [GeneratedRegex(@"^\[\d+/\d+\] (?<status>[a-z]+): (?<path>.+)$")]
     private static partial Regex Progress();
 
-    [GeneratedRegex(@"^(?<name>.+): (practices|companies) feed, (?<read>\d+) rows read, (?<staged>\d+) staged, (?<quarantined>\d+) quarantined")]
+    [GeneratedRegex(@"^(?<name>.+): (practices|companies) feed, (?<read>[\d.]+) rows read, (?<staged>[\d.]+) staged, (?<quarantined>[\d.]+) quarantined")]
     private static partial Regex FeedCounts();
 
     [GeneratedRegex(@"^\s+at \S+\(.*\)")]

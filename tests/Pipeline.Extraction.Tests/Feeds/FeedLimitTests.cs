@@ -28,7 +28,7 @@ public sealed class FeedLimitTests : IDisposable
         if (!quarantined) return;
         var error = Assert.Single(read.Errors);
         Assert.Equal(3, error.RowNumber);
-        Assert.Equal($"field 7 ('Ufficio') is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes long, over the limit of 65,536 per field", error.Reason);
+        Assert.Equal($"field 7 ('Ufficio') is {length.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.')} bytes long, over the limit of 65.536 per field", error.Reason);
         Assert.Equal(FeedLimits.MaxRawChars + 1, error.Raw.Length);
         Assert.StartsWith("P2;", error.Raw);
     }

@@ -48,7 +48,7 @@ public sealed class BadPdfTests : IDisposable
         Assert.Equal(PdfPigTextLayer.MaxGlyphsPerPage / 100, Assert.Single(at.Pages).Words.Count);
 
         var ex = Assert.Throws<ExtractionException>(() => new PdfPigTextLayer().Read(Write("oltre.pdf", BadPdfs.ManyGlyphs(PdfPigTextLayer.MaxGlyphsPerPage + 1))));
-        Assert.Equal("oltre.pdf: page 1 has 100,001 glyphs, more than the limit of 100,000 per page; not read", ex.Message);
+        Assert.Equal("oltre.pdf: page 1 has 100.001 glyphs, more than the limit of 100.000 per page; not read", ex.Message);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using Pipeline.Core.Values;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
@@ -62,8 +62,8 @@ internal sealed class PdfPigReader(string path)
             }
             (width, height) = (page.Width, page.Height);
             if (page.Letters.Count > MaxGlyphsPerPage)
-                throw new ExtractionException(path, $"page {number} has {page.Letters.Count.ToString("N0", CultureInfo.InvariantCulture)} glyphs, "
-                    + $"more than the limit of {MaxGlyphsPerPage.ToString("N0", CultureInfo.InvariantCulture)} per page; not read");
+                throw new ExtractionException(path, $"page {number} has {ItalianFormat.Number(page.Letters.Count)} glyphs, "
+                    + $"more than the limit of {ItalianFormat.Number(MaxGlyphsPerPage)} per page; not read");
             var errors = log.TakeErrors();
             if (UnreadContent.Reason(page, document) is { } reason)
                 warnings.Add($"page {number}: content stream could not be read ({string.Join("; ", errors.Prepend(reason))}); its text is missing");
