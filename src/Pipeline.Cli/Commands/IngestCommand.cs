@@ -94,7 +94,7 @@ public static class IngestCommand
     public static void PrintHeld(Printer printer, IngestSummary summary)
     {
         foreach (var f in summary.Files.Where(f => f.Status == FileStatus.Held))
-            printer.Line($"{Path.GetFileName(f.Path)}: held for review as document {f.Load!.DocumentId}, not made current: {string.Join("; ", f.Load.HeldReasons)} " +
+            printer.Line($"{PrintableText.OneLine(Path.GetFileName(f.Path))}: held for review as document {f.Load!.DocumentId}, not made current: {string.Join("; ", f.Load.HeldReasons)} " +
                          $"(document {f.Load.CurrentDocumentId} stays current; 'pipeline review accept|reject {f.Load.DocumentId}' decides)");
     }
 }
