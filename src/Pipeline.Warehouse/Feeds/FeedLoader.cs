@@ -16,9 +16,10 @@ namespace Pipeline.Warehouse.Feeds;
 /// Loads one registry feed file in one transaction: a <c>dim_document</c> row (format 'csv', doc_type 'feed'), its rows
 /// streamed into <c>stg_practice</c> / <c>stg_company</c> (binary COPY on PostgreSQL, one prepared INSERT on SQLite;
 /// the rows are never held in memory), the unreadable rows in <c>quarantine</c>, and the measurements computed from
-/// the feed as <c>fact_kpi_measurement</c> rows with lineage. The same bytes twice change nothing; a new file with the
-/// same logical key (<c>{chamber}|feed|{kind}|{firstYear}-{lastYear}</c>) supersedes the current one, whose rows and
-/// measurements stay as history. Any failure rolls the whole file back and propagates.
+/// the feed as <c>fact_kpi_measurement</c> rows with lineage. The same bytes twice for a chamber change nothing (for
+/// another chamber they are loaded again, as that chamber's feed); a new file with the same logical key
+/// (<c>{chamber}|feed|{kind}|{firstYear}-{lastYear}</c>) supersedes the current one, whose measurements stay as
+/// history and whose staged rows stay for the retention (<see cref="StagedRowsPurge"/>). Any failure rolls the whole file back and propagates.
 /// </summary>
 public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
 {
@@ -53,16 +54,19 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
         await using var tx = await connection.BeginTransactionAsync(ct);
         var session = new Session(connection, tx, ct);
 
-        var existing = await session.ScalarAsync<long?>("SELECT document_id FROM dim_document WHERE sha256 = @sha", new { sha = request.Sha256 });
+        var chamberCode = request.ChamberCode.Trim().ToUpperInvariant();
+        var chamberId = await session.ScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @chamberCode", new { chamberCode })
+            ?? throw new LoadException($"chamber {chamberCode} is not in dim_chamber; run 'pipeline init' first");
+
+        // the same bytes for the same chamber change nothing; for another chamber they are a feed of that chamber,
+        // with its own staged rows (not shared: each chamber's history is then removed on its own retention clock)
+        var existing = await session.ScalarAsync<long?>(
+            "SELECT document_id FROM dim_document WHERE sha256 = @sha AND chamber_id = @chamberId", new { sha = request.Sha256, chamberId });
         if (existing is { } existingId)
         {
             await tx.RollbackAsync(ct);
             return new FeedLoadResult(LoadOutcome.Unchanged, existingId, 0, 0, 0, null);
         }
-
-        var chamberCode = request.ChamberCode.Trim().ToUpperInvariant();
-        var chamberId = await session.ScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @chamberCode", new { chamberCode })
-            ?? throw new LoadException($"chamber {chamberCode} is not in dim_chamber; run 'pipeline init' first");
 
         // The document row's plan and logical key depend on the years of the rows, known only once they are read; the
         // staged rows need the document id first. So the id is taken now, the rows are streamed (stg_* declare no
