@@ -78,7 +78,8 @@ public static class TraceCommand
         {
             using var detail = System.Text.Json.JsonDocument.Parse(v.Detail);
             var root = detail.RootElement;
-            string Get(string name) => root.TryGetProperty(name, out var e) ? e.ToString() : "?";
+            string Get(string name) => !root.TryGetProperty(name, out var e) ? "?"
+                : e.ValueKind == System.Text.Json.JsonValueKind.Number && e.TryGetInt64(out var n) ? N(n) : e.ToString();
             kept = $"; kept: metric {Get("metric")} ({Get("parameters")}), {Get("rows_read")} rows read, {Get("rows_staged")} staged, " +
                    $"{Get("rows_quarantined")} quarantined, file sha256 {Get("feed_sha256")}";
         }
