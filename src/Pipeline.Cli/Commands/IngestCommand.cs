@@ -85,6 +85,9 @@ public static class IngestCommand
             printer.Line($"{PrintableText.OneLine(Path.GetFileName(feed.Path))}: {feed.Feed!.Kind.ToCode()} feed, {ItalianFormat.Number(feed.Feed.RowsRead)} rows read, {ItalianFormat.Number(feed.Feed.Load.RowsStaged)} staged, " +
                          $"{ItalianFormat.Number(feed.Feed.Load.RowsQuarantined)} quarantined, {feed.Feed.Load.Measurements} measurements");
         PrintHeld(printer, summary);
+        if (summary.Purged is { Documents.Count: > 0 } purged)
+            printer.Line($"staged rows of {purged.Documents.Count} superseded feed{(purged.Documents.Count == 1 ? "" : "s")} removed after the retention: {ItalianFormat.Number(purged.Rows)} rows " +
+                         "(their measurements and lineage stay)");
         printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding{summary.HeldNote}, " +
                      $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(summary.FactsWritten)} facts, " +
                      $"{ItalianFormat.Number(summary.Quarantined)} quarantined, {ItalianFormat.Fixed(summary.Duration.TotalSeconds, 1)} s");

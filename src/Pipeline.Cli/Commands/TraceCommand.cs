@@ -43,6 +43,8 @@ public static class TraceCommand
                     ]));
                 foreach (var a in k.Achievements)
                     printer.Line($"  achievement {a.Period} ({a.Policy}): {(a.Achievement is null ? "" : ItalianFormat.Percent(a.Achievement) + ", ")}{a.Status}; {a.Rule}");
+                foreach (var v in k.Values.Where(v => v.RowsRemovedAt is not null))
+                    printer.Line($"  {v.Period} from {v.FileName}: {RemovedRows(v)}");
                 foreach (var v in k.Values.Where(v => v.FeedRows is not null))
                 {
                     var rows = v.FeedRows!;
@@ -67,6 +69,22 @@ public static class TraceCommand
     }
 
     private static string N(long count) => ItalianFormat.Number(count);
+
+    /// <summary>"staged rows removed on 2026-01-31 (superseded feed past its retention); kept: metric …, 1.234 rows read".</summary>
+    private static string RemovedRows(TracedValue v)
+    {
+        var kept = "";
+        if (v.Detail is not null)
+        {
+            using var detail = System.Text.Json.JsonDocument.Parse(v.Detail);
+            var root = detail.RootElement;
+            string Get(string name) => !root.TryGetProperty(name, out var e) ? "?"
+                : e.ValueKind == System.Text.Json.JsonValueKind.Number && e.TryGetInt64(out var n) ? N(n) : e.ToString();
+            kept = $"; kept: metric {Get("metric")} ({Get("parameters")}), {Get("rows_read")} rows read, {Get("rows_staged")} staged, " +
+                   $"{Get("rows_quarantined")} quarantined, file sha256 {Get("feed_sha256")}";
+        }
+        return $"staged rows removed on {v.RowsRemovedAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC (superseded feed past its retention){kept}";
+    }
 
     /// <summary>The value in the human format (the raw text has its own column).</summary>
     private static string? ReadAs(TracedValue v, string? unit) =>

@@ -4,6 +4,7 @@ using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Jobs.Feeds;
 using Pipeline.Warehouse.Dialects;
+using Pipeline.Warehouse.Feeds;
 using Pipeline.Warehouse.Loading;
 using Pipeline.Warehouse.Runs;
 using Serilog;
@@ -31,6 +32,9 @@ public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<File
     /// <summary>What the folder scan left out (links not followed, hidden files, unknown kinds), each with its reason.</summary>
     public IReadOnlyList<SkippedPath> Skipped { get; init; } = [];
 
+    /// <summary>The superseded feeds whose staged rows the run removed after the retention (none when nothing was due).</summary>
+    public StagedRowsPurgeResult? Purged { get; init; }
+
     public int Count(FileStatus status) => Files.Count(f => f.Status == status);
 
     /// <summary>", 2 held" when versions were held for review, "" otherwise (for the run's summary line).</summary>
@@ -54,7 +58,8 @@ public interface IIngestProgress
 /// <summary>
 /// Extracts and loads a set of files or folders as one recorded run (<c>etl_run</c>). Each file is its own unit:
 /// a file that cannot be read or loaded fails alone with a one-line reason, the others go on, and nothing already
-/// loaded is touched. Files whose bytes are already in the warehouse are skipped without being extracted again.
+/// loaded is touched. Files whose bytes are already loaded for the chamber are skipped without being extracted again.
+/// After the files, the staged rows of feeds superseded longer ago than <see cref="StagedRowsRetention"/> are removed.
 /// </summary>
 public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extractors, ILogger logger, TimeProvider? clock = null)
 {
@@ -71,6 +76,11 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
 
     /// <summary>Registry feeds (.csv, .tsv, .txt); without it such a file fails as an unsupported type.</summary>
     public FeedIngestor? Feeds { get; init; }
+
+    /// <summary>How long the staged rows of a superseded feed are kept (config/retention.json); removed at the end of a run.</summary>
+    public TimeSpan StagedRowsRetention { get; init; } = StagedRowsPurge.DefaultRetention;
+
+    private readonly StagedRowsPurge _purge = new(dialect, clock);
 
     public async Task<IngestSummary> RunAsync(
         IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest",
@@ -118,7 +128,8 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             log.Warning("Run {RunId} interrupted after {Done} of {Total} files", runId, outcomes.Count, files.Count + missing.Count);
         }
 
-        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed) { Skipped = skipped };
+        var purged = status == "interrupted" ? null : await PurgeAsync(chamberCode, log);
+        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed) { Skipped = skipped, Purged = purged };
         // a run that goes on after its files (keepOpen: the nightly run computes and alerts next) is finished by its caller
         if (keepOpen && status != "interrupted") await _runs.UpdateCountsAsync(runId, summary.Counts, CancellationToken.None);
         else await _runs.FinishAsync(runId, status, summary.Counts, error, CancellationToken.None);
@@ -128,6 +139,27 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         return summary;
     }
 
+    /// <summary>
+    /// The staged rows of the chamber's feeds (every chamber's without one) superseded longer ago than the retention.
+    /// A failure is logged and leaves the rows for the next run; the files of this run stay loaded.
+    /// </summary>
+    private async Task<StagedRowsPurgeResult?> PurgeAsync(string? chamberCode, ILogger log)
+    {
+        try
+        {
+            var purged = await _purge.PurgeAsync(StagedRowsRetention, chamberCode, CancellationToken.None);
+            if (purged.Documents.Count > 0)
+                log.Information("Staged rows of {Feeds} feeds superseded over {Days} days ago removed ({Rows} rows; documents {Documents}); their measurements and lineage stay",
+                    purged.Documents.Count, StagedRowsRetention.TotalDays, purged.Rows, string.Join(", ", purged.Documents));
+            return purged;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            log.Error(ex, "Staged rows of superseded feeds not removed: {Reason}; the next run tries again", ex.Message);
+            return null;
+        }
+    }
+
     private async Task<FileOutcome> IngestFileAsync(string path, string? chamberCode, long runId, ILogger log, CancellationToken ct)
     {
         try
@@ -135,7 +167,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             if (Feeds is not null && FeedReader.LooksLikeFeed(path)) return await IngestFeedAsync(path, chamberCode, runId, log, ct);
             var input = DocumentExtractors.Read(path);
             var sha = input.Sha256;
-            if (await Loader.IsLoadedAsync(sha, ct))
+            if (await Loader.IsLoadedAsync(sha, chamberCode, ct))
             {
                 log.Information("{Document}: unchanged (sha256 {Sha}), skipped", path, sha[..12]);
                 return new FileOutcome(path, FileStatus.Unchanged, null, null);

@@ -70,6 +70,7 @@ public sealed class RunEnvironment
             Feeds = new FeedIngestor(dialect, FeedHeaderConfig.FromDirectory(configDirectory), MetricBindings.FromDirectory(configDirectory), FeedSalt.Resolve(), clock),
             KpiMatches = KpiMatchConfig.FromDirectory(configDirectory),
             Review = ReviewConfig.FromDirectory(configDirectory),
+            StagedRowsRetention = RetentionConfig.FromDirectory(configDirectory),
         };
 
     /// <summary>The alert evaluator of the configured rules, evaluating at <paramref name="asOf"/> (default: now).</summary>

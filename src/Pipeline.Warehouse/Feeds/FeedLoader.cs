@@ -16,19 +16,13 @@ namespace Pipeline.Warehouse.Feeds;
 /// Loads one registry feed file in one transaction: a <c>dim_document</c> row (format 'csv', doc_type 'feed'), its rows
 /// streamed into <c>stg_practice</c> / <c>stg_company</c> (binary COPY on PostgreSQL, one prepared INSERT on SQLite;
 /// the rows are never held in memory), the unreadable rows in <c>quarantine</c>, and the measurements computed from
-/// the feed as <c>fact_kpi_measurement</c> rows with lineage. The same bytes twice change nothing; a new file with the
-/// same logical key (<c>{chamber}|feed|{kind}|{firstYear}-{lastYear}</c>) supersedes the current one, whose rows and
-/// measurements stay as history. Any failure rolls the whole file back and propagates.
+/// the feed as <c>fact_kpi_measurement</c> rows with lineage. The same bytes twice for a chamber change nothing (for
+/// another chamber they are loaded again, as that chamber's feed); a new file with the same logical key
+/// (<c>{chamber}|feed|{kind}|{firstYear}-{lastYear}</c>) supersedes the current one, whose measurements stay as
+/// history and whose staged rows stay for the retention (<see cref="StagedRowsPurge"/>). Any failure rolls the whole file back and propagates.
 /// </summary>
 public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
 {
-    private const string PracticeColumns =
-        "document_id, row_number, protocol, registered, processed, status, fulfilment, suspension_days, office, chamber";
-
-    private const string CompanyColumns =
-        "document_id, row_number, province, rea, tax_code_key, name, legal_form, status, registered, ceased, ateco, section, " +
-        "section_registered, digital_drawer, drawer_activated";
-
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -53,24 +47,28 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
         await using var tx = await connection.BeginTransactionAsync(ct);
         var session = new Session(connection, tx, ct);
 
-        var existing = await session.ScalarAsync<long?>("SELECT document_id FROM dim_document WHERE sha256 = @sha", new { sha = request.Sha256 });
+        var chamberCode = request.ChamberCode.Trim().ToUpperInvariant();
+        var chamberId = await session.ScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @chamberCode", new { chamberCode })
+            ?? throw new LoadException($"chamber {chamberCode} is not in dim_chamber; run 'pipeline init' first");
+
+        // the same bytes for the same chamber change nothing; for another chamber they are a feed of that chamber,
+        // with its own staged rows (not shared: each chamber's history is then removed on its own retention clock)
+        var existing = await session.ScalarAsync<long?>(
+            "SELECT document_id FROM dim_document WHERE sha256 = @sha AND chamber_id = @chamberId", new { sha = request.Sha256, chamberId });
         if (existing is { } existingId)
         {
             await tx.RollbackAsync(ct);
             return new FeedLoadResult(LoadOutcome.Unchanged, existingId, 0, 0, 0, null);
         }
 
-        var chamberCode = request.ChamberCode.Trim().ToUpperInvariant();
-        var chamberId = await session.ScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @chamberCode", new { chamberCode })
-            ?? throw new LoadException($"chamber {chamberCode} is not in dim_chamber; run 'pipeline init' first");
-
         // The document row's plan and logical key depend on the years of the rows, known only once they are read; the
         // staged rows need the document id first. So the id is taken now, the rows are streamed (stg_* declare no
         // foreign key: see 0004_feeds.sql), and the document row is written with everything final afterwards.
         var documentId = await ReserveDocumentIdAsync(connection, tx, ct);
+        var staging = new FeedStaging(dialect);
         var staged = request.Kind == FeedKind.Practices
-            ? await StagePracticesAsync(connection, tx, documentId, request.Practices!, ct)
-            : await StageCompaniesAsync(connection, tx, documentId, request.Companies!, ct);
+            ? await staging.PracticesAsync(connection, tx, documentId, request.Practices!, ct)
+            : await staging.CompaniesAsync(connection, tx, documentId, request.Companies!, ct);
         if (staged.FirstYear is not { } firstYear || staged.LastYear is not { } lastYear)
         {
             throw new LoadException(staged.Rows == 0
@@ -139,149 +137,7 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
         _ => throw new NotSupportedException($"feed loading does not support {connection.GetType().Name}"),
     };
 
-    /// <summary>How many rows were staged and the years that make the feed's logical key.</summary>
-    private readonly record struct Staged(long Rows, int? FirstYear, int? LastYear);
-
     private readonly record struct FeedCounts(string Sha256, long RowsRead, long RowsStaged, long RowsQuarantined);
-
-    private async Task<Staged> StagePracticesAsync(
-        DbConnection connection, DbTransaction tx, long documentId, IEnumerable<PracticeRow> rows, CancellationToken ct)
-    {
-        long count = 0;
-        int? first = null, last = null;
-        void Track(PracticeRow row)
-        {
-            count++;
-            var year = row.Registered.Year;
-            if (first is null || year < first) first = year;
-            if (last is null || year > last) last = year;
-        }
-
-        if (connection is NpgsqlConnection npgsql)
-        {
-            await CopyAsync(npgsql, "stg_practice", PracticeColumns, 10, rows, Track, (copy, row) =>
-            {
-                copy.Write(documentId);
-                copy.Write(row.RowNumber);
-                copy.Write(row.Protocol);
-                copy.Write(row.Registered);
-                copy.Write(row.Processed);
-                copy.Write(FeedCodes.ToText(row.Status));
-                copy.Write(row.Fulfilment);
-                copy.Write(row.SuspensionDays);
-                copy.Write(row.Office);
-                copy.Write(row.Chamber);
-            }, ct);
-        }
-        else
-        {
-            await using var insert = new PreparedInsert(connection, tx, "stg_practice", PracticeColumns);
-            foreach (var row in rows)
-            {
-                insert.Set(0, documentId);
-                insert.Set(1, row.RowNumber);
-                insert.Set(2, row.Protocol);
-                insert.Set(3, dialect.Date(row.Registered));
-                insert.Set(4, row.Processed is { } processed ? dialect.Date(processed) : null);
-                insert.Set(5, FeedCodes.ToText(row.Status));
-                insert.Set(6, row.Fulfilment);
-                insert.Set(7, row.SuspensionDays);
-                insert.Set(8, row.Office);
-                insert.Set(9, row.Chamber);
-                await insert.ExecuteAsync(ct);
-                Track(row);
-            }
-        }
-        return new Staged(count, first, last);
-    }
-
-    private async Task<Staged> StageCompaniesAsync(
-        DbConnection connection, DbTransaction tx, long documentId, IEnumerable<CompanyRow> rows, CancellationToken ct)
-    {
-        long count = 0;
-        DateOnly? latest = null;
-        void Track(CompanyRow row)
-        {
-            count++;
-            if (row.LatestDate is { } d && (latest is null || d > latest)) latest = d;
-        }
-
-        if (connection is NpgsqlConnection npgsql)
-        {
-            await CopyAsync(npgsql, "stg_company", CompanyColumns, 15, rows, Track, (copy, row) =>
-            {
-                copy.Write(documentId);
-                copy.Write(row.RowNumber);
-                copy.Write(row.Province);
-                copy.Write(row.ReaNumber);
-                copy.Write(row.TaxCodeKey);
-                copy.Write(row.Name);
-                copy.Write(row.LegalForm);
-                copy.Write(row.Status);
-                copy.Write(row.Registered);
-                copy.Write(row.Ceased);
-                copy.Write(row.Ateco);
-                copy.Write(row.Section);
-                copy.Write(row.SectionRegistered);
-                copy.Write(row.DigitalDrawer);
-                copy.Write(row.DrawerActivated);
-            }, ct);
-        }
-        else
-        {
-            await using var insert = new PreparedInsert(connection, tx, "stg_company", CompanyColumns);
-            foreach (var row in rows)
-            {
-                insert.Set(0, documentId);
-                insert.Set(1, row.RowNumber);
-                insert.Set(2, row.Province);
-                insert.Set(3, row.ReaNumber);
-                insert.Set(4, row.TaxCodeKey);
-                insert.Set(5, row.Name);
-                insert.Set(6, row.LegalForm);
-                insert.Set(7, row.Status);
-                insert.Set(8, row.Registered is { } registered ? dialect.Date(registered) : null);
-                insert.Set(9, row.Ceased is { } ceased ? dialect.Date(ceased) : null);
-                insert.Set(10, row.Ateco);
-                insert.Set(11, row.Section);
-                insert.Set(12, row.SectionRegistered is { } section ? dialect.Date(section) : null);
-                insert.Set(13, row.DigitalDrawer ? 1L : 0L);
-                insert.Set(14, row.DrawerActivated is { } activated ? dialect.Date(activated) : null);
-                await insert.ExecuteAsync(ct);
-                Track(row);
-            }
-        }
-        var year = latest?.Year;
-        return new Staged(count, year, year);
-    }
-
-    /// <summary>
-    /// Streams rows into a staging table by binary COPY (PostgreSQL). A reader or metric failing mid-file abandons
-    /// the COPY instead of completing it half-written; cancellation is checked every 4096 rows.
-    /// </summary>
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string columns, short fields, IEnumerable<T> rows,
-        Action<T> track, Action<PgBinaryCopyWriter, T> write, CancellationToken ct)
-    {
-        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
-        var copy = new PgBinaryCopyWriter(stream);
-        try
-        {
-            long count = 0;
-            foreach (var row in rows)
-            {
-                if ((count++ & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
-                copy.StartRow(fields);
-                write(copy, row);
-                track(row);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        catch
-        {
-            await stream.CancelAsync();
-            throw;
-        }
-    }
 
     /// <summary>Writes the rows the reader could not read, through one command reused for every row.</summary>
     private async Task QuarantineAsync(
@@ -359,36 +215,5 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
 
         public Task<int> ExecuteAsync(string sql, object? args) =>
             connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
-    }
-
-    /// <summary>One INSERT command, prepared once and executed for every row with new parameter values.</summary>
-    private sealed class PreparedInsert : IAsyncDisposable
-    {
-        private readonly DbCommand _command;
-        private readonly DbParameter[] _parameters;
-
-        public PreparedInsert(DbConnection connection, DbTransaction tx, string table, string columns)
-        {
-            var names = columns.Split(',', StringSplitOptions.TrimEntries);
-            _command = connection.CreateCommand();
-            _command.Transaction = tx;
-            _command.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
-            _parameters = new DbParameter[names.Length];
-            for (var i = 0; i < names.Length; i++)
-            {
-                var parameter = _command.CreateParameter();
-                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-                parameter.Value = DBNull.Value;
-                _command.Parameters.Add(parameter);
-                _parameters[i] = parameter;
-            }
-            if (connection is SqliteConnection) _command.Prepare();
-        }
-
-        public void Set(int index, object? value) => _parameters[index].Value = value ?? DBNull.Value;
-
-        public Task<int> ExecuteAsync(CancellationToken ct) => _command.ExecuteNonQueryAsync(ct);
-
-        public ValueTask DisposeAsync() => _command.DisposeAsync();
     }
 }

@@ -9,7 +9,8 @@ namespace Pipeline.Warehouse.Loading;
 
 /// <summary>
 /// Loads one <see cref="ExtractedDocument"/> into the star schema: dimensions, facts and lineage in one
-/// transaction. The same bytes twice change nothing; a new version of the same logical document (same chamber,
+/// transaction. The same bytes twice for a chamber change nothing (for another chamber they are that chamber's own
+/// document, with its own row, facts and lineage); a new version of the same logical document (same chamber,
 /// document type, years and reported period) supersedes the current one, whose facts stay as history — unless
 /// <see cref="VersionGuard"/> finds it suspect: then it is stored with its facts and lineage but <em>held</em> (not
 /// current, <c>review_status</c> 'held', the reasons kept) and the current version stays current until a decision
@@ -25,12 +26,27 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
     /// </summary>
     public Action<string>? AfterStep { get; init; }
 
-    /// <summary>True when a document with these bytes is already in the warehouse.</summary>
-    public async Task<bool> IsLoadedAsync(string sha256, CancellationToken ct = default)
+    /// <summary>
+    /// True when a document with these bytes is already loaded for <paramref name="chamberCode"/> (a code or name; the
+    /// same bytes for another chamber are a new document of that chamber). Without a chamber, true when they are
+    /// loaded for any: such a load resolves the chamber the document names, and a document naming one is never
+    /// loaded for another (<see cref="DocumentKeys.ResolveChamber"/>), so its bytes are already loaded for it.
+    /// </summary>
+    public async Task<bool> IsLoadedAsync(string sha256, string? chamberCode = null, CancellationToken ct = default)
     {
+        string? code = null;
+        if (chamberCode is not null)
+        {
+            // an unknown chamber is not loaded: the load says why it cannot be
+            if (Pipeline.Core.Chambers.ChamberResolver.Lookup(chamberCode) is not { } chamber) return false;
+            code = chamber.Code;
+        }
         await using var connection = await dialect.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM dim_document WHERE sha256 = @sha256", new { sha256 }, cancellationToken: ct)) > 0;
+            """
+            SELECT COUNT(*) FROM dim_document d JOIN dim_chamber c ON c.chamber_id = d.chamber_id
+            WHERE d.sha256 = @sha256 AND (@code IS NULL OR c.code = @code)
+            """, new { sha256, code }, cancellationToken: ct)) > 0;
     }
 
     public async Task<LoadResult> LoadAsync(LoadRequest request, CancellationToken ct = default)
@@ -43,19 +59,18 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         await using var tx = await connection.BeginTransactionAsync(ct);
         var session = new LoadSession(connection, tx, dialect, ct);
 
-        var existing = await session.ScalarAsync<long?>("SELECT document_id FROM dim_document WHERE sha256 = @sha", new { sha = request.Sha256 });
-        if (existing is { } existingId)
-        {
-            await tx.RollbackAsync(ct);
-            var code = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-                "SELECT c.code FROM dim_document d JOIN dim_chamber c ON c.chamber_id = d.chamber_id WHERE d.document_id = @existingId",
-                new { existingId }, cancellationToken: ct));
-            return new LoadResult(LoadOutcome.Unchanged, existingId, code ?? "", 0, 0, 0, 0, 0, 0, null, []);
-        }
-
         var chamber = DocumentKeys.ResolveChamber(info, request.ChamberCode);
         var chamberId = await session.ScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @Code", new { chamber.Code })
             ?? throw new LoadException($"chamber {chamber.Code} is not in dim_chamber; run 'pipeline init' first");
+
+        // the same bytes for the same chamber change nothing; for another chamber they are a document of that chamber
+        var existing = await session.ScalarAsync<long?>(
+            "SELECT document_id FROM dim_document WHERE sha256 = @sha AND chamber_id = @chamberId", new { sha = request.Sha256, chamberId });
+        if (existing is { } existingId)
+        {
+            await tx.RollbackAsync(ct);
+            return new LoadResult(LoadOutcome.Unchanged, existingId, chamber.Code, 0, 0, 0, 0, 0, 0, null, []);
+        }
 
         var (cycleFrom, cycleTo) = DocumentKeys.PlanCycle(document);
         // Conform: a document of one year (a Relazione 2021) reports on the plan whose cycle holds that year; when

@@ -65,8 +65,14 @@ public sealed class TracedValue
     /// <summary>For a value computed from a feed: the metric, its parameters and the row counts (lineage detail, JSON).</summary>
     public string? Detail { get; set; }
 
-    /// <summary>For a value computed from a feed: the staged rows that made it.</summary>
+    /// <summary>For a value computed from a feed: the staged rows that made it (null once they were removed).</summary>
     public TracedFeedRows? FeedRows { get; set; }
+
+    /// <summary>
+    /// For a value computed from a superseded feed: when its staged rows were removed after the retention
+    /// (docs/feeds.md); the value, its lineage and <see cref="Detail"/> stay. Null while the rows are there.
+    /// </summary>
+    public DateTimeOffset? RowsRemovedAt { get; set; }
 
     /// <summary>"Foglio1!E12", "p. 9 [56.7,120.2,540.1,131]", "rows 10-42".</summary>
     public string Location => SourceKind switch
@@ -133,7 +139,11 @@ public sealed class TraceQueries(SqlDialect dialect)
             {
                 value.Detail = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
                     "SELECT detail FROM lineage WHERE lineage_id = @LineageId", new { value.LineageId }, cancellationToken: ct));
-                value.FeedRows = await FeedRowsAsync(value, ct);
+                var removed = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+                    "SELECT rows_removed_at FROM dim_document WHERE document_id = @DocumentId", new { value.DocumentId }, cancellationToken: ct));
+                value.RowsRemovedAt = removed is null or DBNull ? null : Timestamp(removed);
+                // the rows are gone: the lineage detail (metric, parameters, counts) is what is left to show
+                value.FeedRows = value.RowsRemovedAt is null ? await FeedRowsAsync(value, ct) : null;
             }
         }
         return kpis;
@@ -203,6 +213,15 @@ public sealed class TraceQueries(SqlDialect dialect)
             DenominatorOnlyFirst = othersFirst,
         };
     }
+
+    /// <summary>A TIMESTAMPTZ (PostgreSQL) or ISO-8601 TEXT (SQLite) column.</summary>
+    private static DateTimeOffset Timestamp(object value) => value switch
+    {
+        DateTimeOffset offset => offset,
+        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => throw new InvalidDataException($"a timestamp column holds {value.GetType().Name}"),
+    };
 
     private static async Task<IReadOnlyList<string>> ObjectivePathAsync(System.Data.Common.DbConnection connection, long? objectiveId, CancellationToken ct)
     {

@@ -76,6 +76,10 @@ public sealed class ShippedConfigTests
     }
 
     [Fact]
+    public void The_shipped_retention_keeps_a_superseded_feed_s_staged_rows_30_days() =>
+        Assert.Equal(TimeSpan.FromDays(30), RetentionConfig.FromDirectory(ConfigDirectory));
+
+    [Fact]
     public void Every_json_example_in_the_docs_reads_with_the_reader_of_its_file()
     {
         var examples = Directory.EnumerateFiles(Path.Combine(Repository(), "docs"), "*.md")
@@ -96,6 +100,7 @@ public sealed class ShippedConfigTests
                 (_, "chambers") => ChamberSources.Parse(json, origin, Repository()),
                 (_, "kind") => JobDefinitions.Parse(json, origin, "nightly"),
                 (_, "max_loss_share") => ReviewConfig.Parse(json, origin),
+                (_, "staged_rows_retention_days") => RetentionConfig.Parse(json, origin),
                 _ => throw new Xunit.Sdk.XunitException($"{origin}: no reader for an example starting with '{first}'"),
             };
             Assert.NotNull(read);
