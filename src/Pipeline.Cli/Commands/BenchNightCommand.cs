@@ -20,7 +20,7 @@ public static class BenchNightCommand
     {
         var region = new RegionSampleOptions();
         var folder = new Option<string?>("--region") { Description = "the region's folder: reused when it holds one ('samples generate --chambers N'), else written there (default: a temporary folder, removed)" };
-        var given = new Option<bool>("--use-warehouse") { Description = "run on the --warehouse given, as it is, and keep it (default: a new SQLite file, or a new database on the --warehouse PostgreSQL server, removed at the end)" };
+        var given = new Option<bool>("--use-warehouse") { Description = "run on the --warehouse given as it is (default: a new database on a --warehouse PostgreSQL server, dropped at the end; a --warehouse SQLite file that must not exist yet, kept; without --warehouse a temporary SQLite file, removed)" };
         var command = new Command("night", "a region's first night, a no-change night and a one-chamber-change night, per step and per chamber; last line: 'night: chambers N first F s, no-change U s, one-change C s, trend T x'") { folder, given };
         region.AddTo(command);
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
@@ -85,8 +85,11 @@ public static class BenchNightCommand
             return ScratchWarehouse.Given(Dialect(warehouse));
         }
         if (string.IsNullOrWhiteSpace(warehouse)) return ScratchWarehouse.Sqlite();
-        if (Dialect(warehouse) is not PostgresDialect) throw new UsageException("--warehouse: bench night makes its own SQLite file; give a PostgreSQL 'Host=…' to bench on PostgreSQL, or --use-warehouse to run on this file");
-        return await ScratchWarehouse.PostgresAsync(warehouse, ct);
+        var dialect = Dialect(warehouse);
+        if (dialect is PostgresDialect) return await ScratchWarehouse.PostgresAsync(warehouse, ct);
+        if (dialect is SqliteDialect { DataSource: var file } && File.Exists(file))
+            throw new UsageException($"--warehouse: {file} exists; the first night needs an empty warehouse: give a new file, or --use-warehouse to run on this one as it is");
+        return ScratchWarehouse.Given(dialect);   // a new SQLite file, kept for a look afterwards
     }
 
     private static SqlDialect Dialect(string warehouse)
