@@ -46,6 +46,10 @@ public sealed class BenchNightTests : IDisposable
         var again = await _cli.RunAsync("bench", "night", "--chambers", "3", "--region", region);
         Assert.True(again.ExitCode == 2, again.ToString());
         Assert.Contains("exists; the first night needs an empty warehouse", again.Stderr);
+        // the region reused (its workbook changed by the first bench is written back), on a new warehouse file
+        var reused = await _cli.RunAsync("bench", "night", "--chambers", "3", "--region", region, "--warehouse", _cli.PathOf("second.db"));
+        AssertNights(reused);
+        Assert.Contains($"region: {region} (reused)", reused.Stdout);
     }
 
     [Fact]

@@ -100,6 +100,10 @@ public sealed class SyntheticRegionTests : IDisposable
         var valuesAfter = read();
         Assert.Single(valuesAfter.Except(valuesBefore));
         Assert.StartsWith($"{region.Chambers[0].Info.Code}: {RegionFiles.FirstHalfWorkbook} {region.Chambers[0].Plan.Kpis[0].Code} 2021-S1: ", change);
+
+        region.RestoreWorkbook(0);
+        Assert.Equal(before, Hashes(region));
+        Assert.Equal(valuesBefore, read());
     }
 
     [Theory]

@@ -69,6 +69,7 @@ public static class BenchNightCommand
         {
             if (chambersGiven && existing.Options != options)
                 printer.Line($"region: {existing.Root} was written with {existing.Options.Chambers} chambers, {existing.Options.Kpis} KPIs, {existing.Options.Practices} practices; using it as it is");
+            existing.RestoreWorkbook(0);   // an earlier bench on the folder changed it: the first night reads the region as written
             printer.Line($"region: {existing.Root} (reused)");
             return existing;
         }

@@ -110,6 +110,12 @@ public sealed class SyntheticRegion
         return $"{chamber.Info.Code}: {RegionFiles.FirstHalfWorkbook} {change}";
     }
 
+    /// <summary>
+    /// Writes the half-year workbook of chamber <paramref name="index"/> as the region has it, undoing a
+    /// <see cref="ChangeOneValue"/> of an earlier bench on the same folder.
+    /// </summary>
+    public void RestoreWorkbook(int index) => File.WriteAllBytes(Chambers[index].WorkbookPath, RegionFiles.FirstHalf(Chambers[index].Plan));
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private string ChambersJson()
