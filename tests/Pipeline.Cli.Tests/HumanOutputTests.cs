@@ -50,7 +50,7 @@ public sealed partial class HumanOutputTests : IDisposable
         var config = RepositoryConfig();
         var demo = await _cli.RunAsync("demo", "--config", config);
         AssertItalianNumbers(demo);
-        Assert.Matches(@"; \d+,\d s\n", demo.Stdout);                             // the run's duration
+        Assert.Matches(@"; \d+,\d s \(ingest \d+,\d s, achievement \d+,\d s, alerts \d+,\d s\)\n", demo.Stdout);   // the run's time and its steps
         Assert.Contains("200.000 rows read", demo.Stdout);
 
         var kpis = await _cli.RunAsync("kpis", "--chamber", "molise", "--config", config);

@@ -45,7 +45,7 @@ public static class BenchCommand
             printer.Line($"ratio: {R(result.Ratio)}× the bare PdfPig time{versusPoppler}; {result.Extracted} of {result.Files} files extracted ({result.Rounds} measured rounds, each file read by the references then by ours, after a warm-up pass over all files)");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
-        return new Command("bench", "benchmarks with a reference run in the same invocation") { extract, Feeds(globals) };
+        return new Command("bench", "benchmarks with a reference run in the same invocation") { extract, Feeds(globals), BenchNightCommand.Create(globals) };
     }
 
     private static Command Feeds(GlobalOptions globals)

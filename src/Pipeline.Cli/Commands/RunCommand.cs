@@ -50,6 +50,9 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>A duration as people read it: "2,4 s".</summary>
+    public static string Seconds(TimeSpan time) => $"{ItalianFormat.Fixed(time.TotalSeconds, 1)} s";
+
     /// <summary>Undelivered digests on stderr, and the chamber's one summary line.</summary>
     public static void PrintSummary(Printer printer, ChamberSource chamber, ChamberRunSummary summary)
     {
@@ -59,6 +62,7 @@ public static class RunCommand
         printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding{i.HeldNote}, " +
                      $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(i.FactsWritten)} facts written, {ItalianFormat.Number(i.Quarantined)} quarantined; " +
                      $"achievement computed for {summary.AchievementPeriods} period{(summary.AchievementPeriods == 1 ? "" : "s")}; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
-                     $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {ItalianFormat.Fixed(i.Duration.TotalSeconds, 1)} s");
+                     $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {Seconds(summary.Times.Total)} " +
+                     $"(ingest {Seconds(summary.Times.Ingest)}, achievement {Seconds(summary.Times.Achievement)}, alerts {Seconds(summary.Times.Alerts)})");
     }
 }

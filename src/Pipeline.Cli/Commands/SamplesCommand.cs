@@ -10,9 +10,12 @@ public static class SamplesCommand
     public static Command Create(GlobalOptions globals)
     {
         var output = new Option<string>("--out") { Description = "where to write", DefaultValueFactory = _ => "./sample-data" };
-        var generate = new Command("generate", "write the synthetic sample region (deterministic: same bytes every time)") { output };
+        var region = new RegionSampleOptions();
+        var generate = new Command("generate", "write the synthetic sample region, or with --chambers N a region of N chambers (deterministic: same bytes every time)") { output };
+        region.AddTo(generate);
         generate.SetAction((parse, ct) => globals.RunAsync(parse, (cli, _) =>
         {
+            if (region.Requested(parse)) return Task.FromResult(region.Generate(parse, parse.GetResult(output) is { Implicit: false } ? parse.GetValue(output) : null, cli));
             var files = SampleGenerator.Generate(parse.GetValue(output)!);
             var printer = new Printer(cli.Mode);
             foreach (var file in files) printer.Line(file);

@@ -8,8 +8,18 @@ using Pipeline.Warehouse.Runs;
 
 namespace Pipeline.Jobs.Runs;
 
-/// <summary>What one chamber's run did: its ingest (files and facts), the achievement periods computed, its alerts.</summary>
-public sealed record ChamberRunSummary(string Chamber, IngestSummary Ingest, int AchievementPeriods, AlertRunResult Alerts);
+/// <summary>
+/// What one chamber's run did: its ingest (files and facts), the achievement periods computed, its alerts, and how
+/// long each step took.
+/// </summary>
+public sealed record ChamberRunSummary(string Chamber, IngestSummary Ingest, int AchievementPeriods, AlertRunResult Alerts, RunStageTimes Times);
+
+/// <summary>The wall time of each step of a chamber's run: discover, extract and load; achievement; alerts.</summary>
+public sealed record RunStageTimes(TimeSpan Ingest, TimeSpan Achievement, TimeSpan Alerts)
+{
+    /// <summary>The whole run of the chamber.</summary>
+    public TimeSpan Total => Ingest + Achievement + Alerts;
+}
 
 /// <summary>Another run of the same chamber holds its run lock (another node, the scheduler, or a <c>pipeline run</c>).</summary>
 public sealed class ChamberBusyException(string chamberCode)
@@ -54,20 +64,24 @@ public sealed class NightlyRun(
         }
         await _runs.AbandonRunningAsync(chamber.Code, LockedKinds, "its process stopped before the run finished (found by a later run of the chamber)", ct);
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var files = ChamberSources.Discover(chamber);
         var summary = await ingest.RunAsync(files, chamber.Code, progress, kind, origin, keepOpen: true, ct);
         if (summary.Status == "interrupted") ct.ThrowIfCancellationRequested();
 
+        var ingestTime = watch.Elapsed;
         var stage = "achievement";
         try
         {
             var today = AlertClock.LocalDate((asOf ?? clock).GetUtcNow(), alertConfig.Zone);
             var periods = await new ChamberAchievement(dialect, clock).ComputeAsync(chamber.Code, policyOf(chamber.Code), today, ct);
 
+            var achievementTime = watch.Elapsed - ingestTime;
             stage = "alerts";
             var alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);
+            var alertsTime = watch.Elapsed - ingestTime - achievementTime;
             await _runs.FinishAsync(summary.RunId, summary.Status, summary.Counts, null, CancellationToken.None);
-            return new ChamberRunSummary(chamber.Code, summary, periods, alertResult);
+            return new ChamberRunSummary(chamber.Code, summary, periods, alertResult, new RunStageTimes(ingestTime, achievementTime, alertsTime));
         }
         catch (OperationCanceledException)
         {
