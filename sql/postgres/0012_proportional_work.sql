@@ -4,6 +4,11 @@
 -- the rule lineage of computed achievement is found (and deleted) through the facts that point at it
 CREATE INDEX ix_kpi_achievement_lineage ON fact_kpi_achievement (lineage_id);
 CREATE INDEX ix_objective_achievement_lineage ON fact_objective_achievement (lineage_id);
+-- deleting a lineage row checks every table that references it (foreign keys): by index, not by a scan of the facts
+CREATE INDEX ix_kpi_target_lineage ON fact_kpi_target (lineage_id);
+CREATE INDEX ix_kpi_measurement_lineage ON fact_kpi_measurement (lineage_id);
+CREATE INDEX ix_doc_objective_lineage ON doc_objective (lineage_id);
+CREATE INDEX ix_doc_kpi_lineage ON doc_kpi (lineage_id);
 -- a plan's computed facts of a period are replaced by KPI / objective
 CREATE INDEX ix_kpi_achievement_kpi ON fact_kpi_achievement (kpi_id, period_id);
 CREATE INDEX ix_objective_achievement_objective ON fact_objective_achievement (objective_id, period_id);

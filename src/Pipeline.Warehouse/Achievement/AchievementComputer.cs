@@ -182,15 +182,15 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
     public const string ComputedObjectiveFacts =
         "FROM fact_objective_achievement WHERE basis = 'computed' AND period_id = @periodId AND objective_id IN (SELECT objective_id FROM dim_objective WHERE plan_id = @planId)";
 
-    /// <summary>Deletes the rule lineage rows of <c>@chunk</c> that no computed fact points at any more.</summary>
-    public const string UnusedRuleLineage =
-        """
-        DELETE FROM lineage WHERE lineage_id IN @chunk AND kind = 'rule'
+    /// <summary>Deletes the rule lineage rows of <c>@chunk</c> (an array of ids) that no computed fact points at any more.</summary>
+    public static string UnusedRuleLineage(SqlDialect dialect) =>
+        $"""
+        DELETE FROM lineage WHERE lineage_id {dialect.AnyOf("@chunk")} AND kind = 'rule'
           AND NOT EXISTS (SELECT 1 FROM fact_kpi_achievement f WHERE f.lineage_id = lineage.lineage_id)
           AND NOT EXISTS (SELECT 1 FROM fact_objective_achievement f WHERE f.lineage_id = lineage.lineage_id)
         """;
 
-    private static async Task ClearAsync(DbConnection connection, DbTransaction tx, long planId, long periodId, CancellationToken ct)
+    private async Task ClearAsync(DbConnection connection, DbTransaction tx, long planId, long periodId, CancellationToken ct)
     {
         CommandDefinition Q(string sql) => new(sql, new { planId, periodId }, tx, cancellationToken: ct);
         var lineage = (await connection.QueryAsync<long>(Q($"SELECT lineage_id {ComputedKpiFacts} UNION SELECT lineage_id {ComputedObjectiveFacts}"))).ToList();
@@ -198,7 +198,7 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
         await connection.ExecuteAsync(Q("DELETE " + ComputedObjectiveFacts));
         await connection.ExecuteAsync(Q("DELETE FROM fact_chamber_achievement WHERE basis = 'computed' AND period_id = @periodId AND plan_id = @planId"));
         foreach (var chunk in lineage.Chunk(500))
-            await connection.ExecuteAsync(new CommandDefinition(UnusedRuleLineage, new { chunk }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(UnusedRuleLineage(dialect), new { chunk }, tx, cancellationToken: ct));
     }
 
     private async Task<long> RuleLineageAsync(DbConnection connection, DbTransaction tx, long documentId, string field, decimal? value, string rule, CancellationToken ct) =>

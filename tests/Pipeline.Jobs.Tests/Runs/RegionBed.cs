@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Pipeline.Core.Achievement;
+using Pipeline.Core.Chambers;
 using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Runs;
 using Pipeline.Samples;
@@ -12,7 +13,7 @@ namespace Pipeline.Jobs.Tests.Runs;
 
 /// <summary>
 /// A region of several chambers on a real warehouse: each chamber the sample plan under its own code and name (so its
-/// workbooks are bytes of its own), in a folder of its own, loaded by the real nightly run with the committed
+/// plan and workbooks are bytes of its own), in a folder of its own, loaded by the real nightly run with the committed
 /// configuration, on a day of the test's choosing.
 /// </summary>
 public sealed class RegionBed : IAsyncDisposable
@@ -33,16 +34,15 @@ public sealed class RegionBed : IAsyncDisposable
     public static string RepositoryConfig([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "config"));
 
-    /// <summary>A warehouse and the folders of <paramref name="count"/> chambers (R01, R02…), each with its two monitoring workbooks.</summary>
+    /// <summary>A warehouse and the folders of the first <paramref name="count"/> chambers of the reference list, each with its plan (PDF) and its two monitoring workbooks.</summary>
     public static async Task<RegionBed> CreateAsync(string dialect, int count)
     {
         var warehouse = await (await TestWarehouse.CreateAsync(dialect)).InitializedAsync();
         var root = Directory.CreateTempSubdirectory("pipeline-region-");
         var chambers = new List<ChamberSource>();
-        for (var i = 1; i <= count; i++)
+        foreach (var info in ItalianChambers.All.Take(count))
         {
-            var code = $"R{i:00}";
-            var name = $"Camera di Commercio di Prova {i}";
+            var (code, name) = (info.Code, $"Camera di Commercio di {info.Name}");
             var folder = Directory.CreateDirectory(Path.Combine(root.FullName, code));
             var plan = SampleRegion.Molise() with { ChamberCode = code, ChamberName = name };
             foreach (var layout in SampleGenerator.Layouts())
@@ -50,7 +50,8 @@ public sealed class RegionBed : IAsyncDisposable
                 var workbook = SampleGenerator.Render(plan, layout);
                 await File.WriteAllBytesAsync(Path.Combine(folder.FullName, Path.GetFileName(workbook.FileName)), workbook.Bytes);
             }
-            chambers.Add(new ChamberSource(code, name, "Prova", null, [], [folder.FullName]));
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "piano.pdf"), Samples.Pdf.IntegraPianoLayout.Render(plan, SampleGenerator.PlanPdfStyle()));
+            chambers.Add(new ChamberSource(code, name, info.Region, null, [], [folder.FullName]));
         }
         return new RegionBed(warehouse, root, chambers);
     }
