@@ -1,6 +1,8 @@
 using Pipeline.Core.Achievement;
 using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Ingest;
+using Pipeline.Samples;
+using Pipeline.Warehouse.Review;
 
 namespace Pipeline.Jobs.Tests.Runs;
 
@@ -91,5 +93,29 @@ public sealed class ProportionalNightTests
         var fixedNight = await bed.Night(Day).RunAsync(chamber);
         Assert.Equal(("unchanged", "changed: failed"), (fixedNight.AchievementStep, fixedNight.AlertsStep));
         Assert.Equal(1, fixedNight.Alerts.Resolved);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_held_version_accepted_is_computed_from_on_the_next_night(string dialect)
+    {
+        await using var bed = await RegionBed.CreateAsync(dialect, 1);
+        var chamber = bed.Chambers[0];
+        await bed.Night(Day).RunAsync(chamber);
+
+        // a new version of the half-year workbook missing a sheet: held, not current
+        var workbook = await File.ReadAllBytesAsync(Path.Combine(bed.FolderOf(chamber), Path.GetFileName(SampleGenerator.FirstHalfXlsx)));
+        var damaged = DamagedCopies.WithoutSheet(workbook, SampleRegion.Molise().StrategicObjectives[^1].SheetName);
+        await File.WriteAllBytesAsync(Path.Combine(bed.FolderOf(chamber), "v2-" + Path.GetFileName(SampleGenerator.FirstHalfXlsx)), damaged);
+        var holding = await bed.Night(Day).RunAsync(chamber);
+        var held = holding.Ingest.Files.Single(f => f.Status == FileStatus.Held).Load!;
+        var quiet = await bed.Night(Day).RunAsync(chamber);
+        Assert.Equal(("unchanged", "unchanged"), (quiet.AchievementStep, quiet.AlertsStep));
+
+        // accepted (the review command computes at once; a night after it computes from the accepted version too)
+        await new VersionReview(bed.Warehouse.Dialect).DecideAsync(held.DocumentId, accept: true, "tester");
+        var accepted = await bed.Night(Day).RunAsync(chamber);
+        Assert.Equal(("changed: documents", "changed: documents"), (accepted.AchievementStep, accepted.AlertsStep));
+        Assert.True(accepted.AchievementPeriods > 0);
     }
 }
