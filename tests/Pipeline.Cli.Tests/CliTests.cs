@@ -353,6 +353,6 @@ public sealed class CliTests : IDisposable
         var second = await _cli.RunAsync("run", "--config", RepositoryConfig(), "--chamber", "molise");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains($"files 0 new, 0 superseding, {SampleGenerator.DocumentCount} unchanged, 0 failed; 0 facts written", second.Stdout);
-        Assert.Contains("alerts 0 raised, 0 escalated, 0 resolved", second.Stdout);
+        Assert.Contains("achievement unchanged; alerts unchanged 0 raised, 0 escalated, 0 resolved", second.Stdout);
     }
 }

@@ -61,7 +61,8 @@ public static class RunCommand
         var i = summary.Ingest;
         printer.Line($"{chamber.Code} {chamber.Name}: run {i.RunId} {i.Status}: files {i.Count(FileStatus.New)} new, {i.Count(FileStatus.Superseding)} superseding{i.HeldNote}, " +
                      $"{i.Count(FileStatus.Unchanged)} unchanged, {i.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(i.FactsWritten)} facts written, {ItalianFormat.Number(i.Quarantined)} quarantined; " +
-                     $"achievement computed for {summary.AchievementPeriods} period{(summary.AchievementPeriods == 1 ? "" : "s")}; alerts {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
+                     (summary.AchievementUnchanged ? "achievement unchanged" : $"achievement computed for {summary.AchievementPeriods} period{(summary.AchievementPeriods == 1 ? "" : "s")}") +
+                     $"; alerts{(summary.AlertsUnchanged ? " unchanged" : "")} {summary.Alerts.Raised} raised, {summary.Alerts.Escalated} escalated, " +
                      $"{summary.Alerts.Resolved} resolved, {summary.Alerts.Open} open; {Seconds(summary.Times.Total)} " +
                      $"(ingest {Seconds(summary.Times.Ingest)}, achievement {Seconds(summary.Times.Achievement)}, alerts {Seconds(summary.Times.Alerts)})");
     }

@@ -47,6 +47,14 @@ public sealed record AlertConfig(
         new DueRule("document-missing", PeriodKind.Year, 6, 30, 0),
         15, AlertClock.Rome, true, new Dictionary<string, IReadOnlyList<string>>());
 
+    /// <summary>
+    /// The settings that decide what an evaluation raises, escalates and resolves (who is told and how aside), as one
+    /// text: a change of any of them makes every chamber's next nightly evaluation run (docs/operations.md).
+    /// </summary>
+    public string EvaluationKey =>
+        string.Join(" | ", Semester, Year, Relazione, $"escalate {EscalateAfterDays}", Zone.Id, $"semiannual {SemiannualByDefault}",
+            string.Join(", ", StaleFeeds.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}")));
+
     public IReadOnlyList<string> RecipientsOf(string chamberCode) => Recipients.GetValueOrDefault(chamberCode.ToUpperInvariant()) ?? [];
 
     /// <summary>The channels a run sends its digests to: the log, and e-mail and webhook when configured.</summary>

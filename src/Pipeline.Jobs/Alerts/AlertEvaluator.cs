@@ -4,6 +4,7 @@ using Pipeline.Core.Alerts;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
 using Pipeline.Jobs.Alerts.Channels;
+using Pipeline.Warehouse.Achievement;
 using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Jobs.Alerts;
@@ -57,8 +58,9 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
             JOIN dim_chamber c ON c.chamber_id = d.chamber_id
             WHERE c.code = @chamberCode AND d.is_current AND d.doc_type = 'piano'
             """, new { chamberCode }))).ToList();
-        var actuals = (await connection.QueryAsync<(long KpiId, string Period)>(Q(
-            "SELECT kpi_id, period FROM v_kpi_period WHERE chamber_code = @chamberCode AND actual_text IS NOT NULL", new { chamberCode })))
+        var actuals = (await connection.QueryAsync(Q(
+            CurrentKpiValues.Select(CurrentKpiValues.OfChamber, "a.raw IS NOT NULL"), new { chamberCode })))
+            .Select(r => ((long)r.kpi_id, (string)r.period))
             .ToHashSet();
         var reports = (await connection.QueryAsync<(int? From, int? To)>(Q(
             """

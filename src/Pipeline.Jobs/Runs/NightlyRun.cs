@@ -4,15 +4,28 @@ using Pipeline.Jobs.Alerts;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Jobs.Achievement;
 using Pipeline.Warehouse.Dialects;
+using Pipeline.Warehouse.Incremental;
+using Pipeline.Warehouse.Queries;
 using Pipeline.Warehouse.Runs;
 
 namespace Pipeline.Jobs.Runs;
 
 /// <summary>
-/// What one chamber's run did: its ingest (files and facts), the achievement periods computed, its alerts, and how
-/// long each step took.
+/// What one chamber's run did: its ingest (files and facts), the achievement periods computed, its alerts, how long
+/// each step took, and why each of the two steps ran or was skipped (<see cref="Pipeline.Core.Incremental.StepDecision"/>'s
+/// reason: "first computation", "changed: documents, day", "unchanged").
 /// </summary>
-public sealed record ChamberRunSummary(string Chamber, IngestSummary Ingest, int AchievementPeriods, AlertRunResult Alerts, RunStageTimes Times);
+public sealed record ChamberRunSummary(string Chamber, IngestSummary Ingest, int AchievementPeriods, AlertRunResult Alerts, RunStageTimes Times,
+    string AchievementStep = "computed", string AlertsStep = "evaluated")
+{
+    /// <summary>Neither step ran: nothing they depend on changed since the chamber's last computation.</summary>
+    public bool AchievementUnchanged => AchievementStep == "unchanged";
+    public bool AlertsUnchanged => AlertsStep == "unchanged";
+
+    /// <summary>How long the achievement step took (its check included), and the alerts step.</summary>
+    public TimeSpan AchievementTime => Times.Achievement;
+    public TimeSpan AlertsTime => Times.Alerts;
+}
 
 /// <summary>The wall time of each step of a chamber's run: discover, extract and load; achievement; alerts.</summary>
 public sealed record RunStageTimes(TimeSpan Ingest, TimeSpan Achievement, TimeSpan Alerts)
@@ -33,7 +46,8 @@ public sealed class ChamberBusyException(string chamberCode)
 /// (never two runs of a chamber at once), mark as interrupted the runs of the chamber that a stopped process left
 /// "running", discover its sources, extract and load what is new (one recorded <c>etl_run</c>, a bad file failing
 /// alone), compute the achievement of each year of its plans up to the current one, and evaluate its alerts (one
-/// digest). A step after the load that fails or is cancelled leaves the run's row failed or interrupted, with the
+/// digest). Achievement and alerts run only when something they depend on changed since the chamber's last
+/// computation (<see cref="StepInputs"/>); otherwise the summary says "unchanged" for them. A step after the load that fails or is cancelled leaves the run's row failed or interrupted, with the
 /// step named; the files already loaded stay loaded. The run's row is finished when all of it is done, so its end
 /// and duration cover the computing and the alerts too.
 /// </summary>
@@ -50,6 +64,7 @@ public sealed class NightlyRun(
     public static readonly IReadOnlyList<string> LockedKinds = ["run", "nightly"];
 
     private readonly EtlRunStore _runs = new(dialect, clock);
+    private readonly StepInputs _inputs = new(dialect, clock);
 
     /// <exception cref="ChamberBusyException">Another run of the chamber holds its lock (recorded as a failed run).</exception>
     public async Task<ChamberRunSummary> RunAsync(ChamberSource chamber, IIngestProgress? progress = null, string kind = "run",
@@ -74,14 +89,34 @@ public sealed class NightlyRun(
         try
         {
             var today = AlertClock.LocalDate((asOf ?? clock).GetUtcNow(), alertConfig.Zone);
-            var periods = await new ChamberAchievement(dialect, clock).ComputeAsync(chamber.Code, policyOf(chamber.Code), today, ct);
+            var data = await _inputs.DataAsync(chamber.Code, ct);
+            var policy = policyOf(chamber.Code);
+            var achievementInputs = StepInputs.Achievement(data, policy, today);
+            var achievement = await _inputs.DecideAsync(chamber.Code, ChamberInputs.Achievement, achievementInputs, ct);
+            var periods = 0;
+            if (achievement.Run)
+            {
+                periods = await new ChamberAchievement(dialect, clock).ComputeAsync(chamber.Code, policy, today, ct);
+                await _inputs.StoreAsync(chamber.Code, ChamberInputs.Achievement, achievementInputs, ct);
+            }
 
             var achievementTime = watch.Elapsed - ingestTime;
             stage = "alerts";
-            var alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);
+            var failedSources = summary.Files.Where(f => f.Status == FileStatus.Failed).Select(f => f.Path);
+            var alertInputs = StepInputs.Alerts(data, alertConfig, today, failedSources);
+            var alerting = await _inputs.DecideAsync(chamber.Code, ChamberInputs.Alerts, alertInputs, ct);
+            AlertRunResult alertResult;
+            if (alerting.Run)
+            {
+                alertResult = await alerts.EvaluateAsync(chamber.Code, summary.RunId, ct);
+                await _inputs.StoreAsync(chamber.Code, ChamberInputs.Alerts, alertInputs, ct);
+            }
+            else // skipped: no change, the alerts still open, nothing sent
+                alertResult = new AlertRunResult(chamber.Code, 0, 0, 0, await new AlertQueries(dialect).OpenCountAsync(chamber.Code, ct), []);
             var alertsTime = watch.Elapsed - ingestTime - achievementTime;
             await _runs.FinishAsync(summary.RunId, summary.Status, summary.Counts, null, CancellationToken.None);
-            return new ChamberRunSummary(chamber.Code, summary, periods, alertResult, new RunStageTimes(ingestTime, achievementTime, alertsTime));
+            return new ChamberRunSummary(chamber.Code, summary, periods, alertResult, new RunStageTimes(ingestTime, achievementTime, alertsTime),
+                achievement.Reason, alerting.Reason);
         }
         catch (OperationCanceledException)
         {

@@ -61,19 +61,7 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
             "SELECT x.kpi_id AS Id, x.weight AS Weight FROM doc_kpi x JOIN dim_document d ON d.document_id = x.document_id JOIN dim_kpi k ON k.kpi_id = x.kpi_id WHERE d.is_current AND x.weight IS NOT NULL AND k.plan_id = @PlanId ORDER BY d.loaded_at, d.document_id",
             plan.PlanId, ct);
         var values = (await connection.QueryAsync(Q(
-            """
-            SELECT v.kpi_id AS kpi_id, k.objective_id AS objective_id, k.name AS name, v.period AS period,
-                   t.operator AS operator, t.value_num AS target_num, t.value_flag AS target_flag, t.value_date AS target_date,
-                   t.raw AS target_raw, t.weight AS target_weight, t.document_id AS target_document,
-                   m.value_num AS actual_num, m.value_flag AS actual_flag, m.value_date AS actual_date, m.raw AS actual_raw,
-                   m.document_id AS actual_document
-            FROM v_kpi_period v
-            JOIN dim_kpi k ON k.kpi_id = v.kpi_id
-            LEFT JOIN fact_kpi_target t ON t.lineage_id = v.target_lineage_id
-            LEFT JOIN fact_kpi_measurement m ON m.lineage_id = v.actual_lineage_id
-            WHERE k.plan_id = @PlanId AND v.year = @year
-            ORDER BY v.kpi_id, v.period
-            """, new { plan.PlanId, year }))).Select(KpiRow.From).ToList();
+            CurrentKpiValues.Select(CurrentKpiValues.OfPlan, "p.year = @year"), new { plan.PlanId, year }))).Select(KpiRow.From).ToList();
         var reported = (await connection.QueryAsync<(long ObjectiveId, string Period, double Achievement)>(Q(
             """
             SELECT f.objective_id, p.code, f.achievement FROM fact_objective_achievement f
@@ -182,22 +170,35 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT period_id FROM dim_period WHERE code = @code", new { code }, tx, cancellationToken: ct));
 
-    /// <summary>The previous computation of this plan and period goes, with its lineage rows.</summary>
-    private static async Task ClearAsync(DbConnection connection, DbTransaction tx, long planId, long periodId, CancellationToken ct)
+    /// <summary>
+    /// The previous computation of this plan and period goes, with its rule lineage rows: those the plan's computed
+    /// facts of the period point at, found through them (indexed), never by a scan of every chamber's lineage.
+    /// </summary>
+    /// <summary>A plan's computed KPI facts of a period (<c>@planId</c>, <c>@periodId</c>), after FROM.</summary>
+    public const string ComputedKpiFacts =
+        "FROM fact_kpi_achievement WHERE basis = 'computed' AND period_id = @periodId AND kpi_id IN (SELECT kpi_id FROM dim_kpi WHERE plan_id = @planId)";
+
+    /// <summary>A plan's computed objective facts of a period (<c>@planId</c>, <c>@periodId</c>), after FROM.</summary>
+    public const string ComputedObjectiveFacts =
+        "FROM fact_objective_achievement WHERE basis = 'computed' AND period_id = @periodId AND objective_id IN (SELECT objective_id FROM dim_objective WHERE plan_id = @planId)";
+
+    /// <summary>Deletes the rule lineage rows of <c>@chunk</c> (an array of ids) that no computed fact points at any more.</summary>
+    public static string UnusedRuleLineage(SqlDialect dialect) =>
+        $"""
+        DELETE FROM lineage WHERE lineage_id {dialect.AnyOf("@chunk")} AND kind = 'rule'
+          AND NOT EXISTS (SELECT 1 FROM fact_kpi_achievement f WHERE f.lineage_id = lineage.lineage_id)
+          AND NOT EXISTS (SELECT 1 FROM fact_objective_achievement f WHERE f.lineage_id = lineage.lineage_id)
+        """;
+
+    private async Task ClearAsync(DbConnection connection, DbTransaction tx, long planId, long periodId, CancellationToken ct)
     {
         CommandDefinition Q(string sql) => new(sql, new { planId, periodId }, tx, cancellationToken: ct);
-        await connection.ExecuteAsync(Q(
-            "DELETE FROM fact_kpi_achievement WHERE basis = 'computed' AND period_id = @periodId AND kpi_id IN (SELECT kpi_id FROM dim_kpi WHERE plan_id = @planId)"));
-        await connection.ExecuteAsync(Q(
-            "DELETE FROM fact_objective_achievement WHERE basis = 'computed' AND period_id = @periodId AND objective_id IN (SELECT objective_id FROM dim_objective WHERE plan_id = @planId)"));
+        var lineage = (await connection.QueryAsync<long>(Q($"SELECT lineage_id {ComputedKpiFacts} UNION SELECT lineage_id {ComputedObjectiveFacts}"))).ToList();
+        await connection.ExecuteAsync(Q("DELETE " + ComputedKpiFacts));
+        await connection.ExecuteAsync(Q("DELETE " + ComputedObjectiveFacts));
         await connection.ExecuteAsync(Q("DELETE FROM fact_chamber_achievement WHERE basis = 'computed' AND period_id = @periodId AND plan_id = @planId"));
-        // the rule lineage rows no computed fact points at any more
-        await connection.ExecuteAsync(Q(
-            """
-            DELETE FROM lineage WHERE kind = 'rule'
-              AND NOT EXISTS (SELECT 1 FROM fact_kpi_achievement f WHERE f.lineage_id = lineage.lineage_id)
-              AND NOT EXISTS (SELECT 1 FROM fact_objective_achievement f WHERE f.lineage_id = lineage.lineage_id)
-            """));
+        foreach (var chunk in lineage.Chunk(500))
+            await connection.ExecuteAsync(new CommandDefinition(UnusedRuleLineage(dialect), new { chunk }, tx, cancellationToken: ct));
     }
 
     private async Task<long> RuleLineageAsync(DbConnection connection, DbTransaction tx, long documentId, string field, decimal? value, string rule, CancellationToken ct) =>

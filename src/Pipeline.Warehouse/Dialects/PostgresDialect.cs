@@ -24,6 +24,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string Name => "postgres";
 
+    public override string AnyOf(string parameter) => $"= ANY({parameter})";
+
     public override string ConnectionString => _connectionString;
 
     public override string Describe() => $"PostgreSQL {Host}/{Database}";

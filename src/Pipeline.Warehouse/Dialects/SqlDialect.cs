@@ -29,6 +29,12 @@ public abstract class SqlDialect
     /// <summary>A numeric parameter value (REAL in SQLite, NUMERIC in PostgreSQL).</summary>
     public abstract object? Number(decimal? value);
 
+    /// <summary>
+    /// "Is one of the list <paramref name="parameter"/>" (an array parameter): <c>IN @ids</c>, which Dapper expands
+    /// into one parameter per item, or PostgreSQL's <c>= ANY(@ids)</c>, one array parameter.
+    /// </summary>
+    public virtual string AnyOf(string parameter) => $"IN {parameter}";
+
     /// <summary>Serialises schema changes between processes that migrate the same warehouse at once.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
 

@@ -30,6 +30,14 @@ public sealed class AlertQueries(SqlDialect dialect)
     }
 
     /// <summary>The chambers with a plan in the warehouse.</summary>
+    /// <summary>How many alerts of the chamber are not resolved.</summary>
+    public async Task<int> OpenCountAsync(string chamberCode, CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM alert WHERE chamber_code = @chamberCode AND status <> 'resolved'", new { chamberCode }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<string>> ChambersWithPlansAsync(CancellationToken ct = default)
     {
         await using var connection = await dialect.OpenAsync(ct);
