@@ -21,10 +21,6 @@ public sealed record ChamberRunSummary(string Chamber, IngestSummary Ingest, int
     /// <summary>Neither step ran: nothing they depend on changed since the chamber's last computation.</summary>
     public bool AchievementUnchanged => AchievementStep == "unchanged";
     public bool AlertsUnchanged => AlertsStep == "unchanged";
-
-    /// <summary>How long the achievement step took (its check included), and the alerts step.</summary>
-    public TimeSpan AchievementTime => Times.Achievement;
-    public TimeSpan AlertsTime => Times.Alerts;
 }
 
 /// <summary>The wall time of each step of a chamber's run: discover, extract and load; achievement; alerts.</summary>

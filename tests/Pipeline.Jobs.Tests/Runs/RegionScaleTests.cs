@@ -23,7 +23,7 @@ public sealed class RegionScaleTests
             var summary = await bed.Night(day).RunAsync(chamber);
             Assert.Equal("first computation", summary.AchievementStep);
             Assert.True(summary.AchievementPeriods > 0);
-            first.Add(summary.AchievementTime);
+            first.Add(summary.Times.Achievement);
         }
         // the first chambers (after the first, which warms the process up) run on an almost empty warehouse, the last on a region; a cost that grew with the
         // region would show as a ratio well over 2 (the old lineage clean-up and view grew several-fold by 12)
