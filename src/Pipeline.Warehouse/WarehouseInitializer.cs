@@ -12,6 +12,7 @@ public sealed class WarehouseInitializer(SqlDialect dialect)
 {
     public async Task<InitResult> InitAsync(CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         var applied = await new MigrationRunner(dialect).ApplyAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -5,9 +5,9 @@ using Pipeline.Warehouse.Loading;
 namespace Pipeline.Warehouse.Tests;
 
 /// <summary>
-/// Loads of different chambers at the same time on PostgreSQL (what two scheduler nodes do): each brings periods the
-/// warehouse has not seen, in the opposite order of the other. They share <c>dim_period</c>, and the loads all
-/// succeed — no deadlock — with one row per period.
+/// Loads of different chambers at the same time (what two scheduler nodes do on PostgreSQL, and chambers run in
+/// parallel on either dialect): each brings periods the warehouse has not seen, in the opposite order of the other.
+/// They share <c>dim_period</c>, and the loads all succeed — no deadlock, no "database is locked" — with one row per period.
 /// </summary>
 public sealed class ConcurrentLoadTests
 {
@@ -28,10 +28,12 @@ public sealed class ConcurrentLoadTests
         }).ToList(),
     };
 
-    [Fact]
-    public async Task Loads_of_two_chambers_bringing_the_same_new_periods_in_opposite_orders_all_succeed()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Loads_of_chambers_bringing_the_same_new_periods_in_opposite_orders_all_succeed(string dialect)
     {
-        await using var wh = await (await TestWarehouse.CreatePostgresAsync()).InitializedAsync();
+        await using var wh = await (await TestWarehouse.CreateAsync(dialect)).InitializedAsync();
         var loader = new DocumentLoader(wh.Dialect);
         var periods = Enumerable.Range(2040, 10).SelectMany(y => new[] { $"{y}-S1", $"{y}" }).ToList();
         for (var round = 0; round < 5; round++)

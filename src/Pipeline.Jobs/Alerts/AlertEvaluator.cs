@@ -101,6 +101,7 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
         }
         var failures = await FailedSourcesAsync(connection, chamberCode, now, runId, ct);
 
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var open = (await connection.QueryAsync(new CommandDefinition(
             "SELECT rule, subject, period, status, raised_at, escalated_at, subject_label, message FROM alert WHERE chamber_code = @chamberCode AND status <> 'resolved'",
@@ -158,6 +159,7 @@ public sealed class AlertEvaluator(SqlDialect dialect, AlertConfig config, IRead
             }
         }
         await tx.CommitAsync(ct);
+        writing.Dispose();   // the digest is delivered (mail, webhook) with the gate open to other writers
 
         var deliveries = new List<(string, ChannelResult)>();
         if (messages.Count > 0)

@@ -30,6 +30,7 @@ public sealed class AchievementComputer(SqlDialect dialect, TimeProvider? clock 
 
     public async Task<AchievementTree> ComputeAsync(string chamberCode, int year, AchievementPolicy policy, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         CommandDefinition Q(string sql, object? args = null) => new(sql, args, tx, cancellationToken: ct);

@@ -20,6 +20,9 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>What every write of this process enters first: one writer at a time on SQLite, open on PostgreSQL (<see cref="WriteGate"/>).</summary>
+    public virtual WriteGate Writes => WriteGate.Open;
+
     /// <summary>A date parameter value for a DATE column (TEXT yyyy-MM-dd in SQLite).</summary>
     public abstract object Date(DateOnly value);
 

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Pipeline.Warehouse.Dialects;
 
-/// <summary>The embedded warehouse: one SQLite file, WAL journal, foreign keys enforced.</summary>
+/// <summary>The embedded warehouse: one SQLite file, WAL journal, foreign keys enforced, one writer at a time (<see cref="Writes"/>).</summary>
 public sealed class SqliteDialect : SqlDialect
 {
     private readonly string _connectionString;
@@ -27,7 +27,11 @@ public sealed class SqliteDialect : SqlDialect
         builder.Pooling = false;
         DataSource = builder.DataSource;
         _connectionString = builder.ToString();
+        Writes = builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory ? WriteGate.Private() : WriteGate.ForFile(builder.DataSource);
     }
+
+    /// <summary>One writer at a time in this process, shared by every dialect on the same file.</summary>
+    public override WriteGate Writes { get; }
 
     public string DataSource { get; }
 

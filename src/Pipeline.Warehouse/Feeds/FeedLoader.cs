@@ -43,6 +43,7 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
                 throw new ArgumentException("a companies feed carries Companies rows and no Practices rows", nameof(request));
         }
 
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var session = new Session(connection, tx, ct);

@@ -44,6 +44,7 @@ public sealed class StagedRowsPurge(SqlDialect dialect, TimeProvider? clock = nu
         long rows = 0;
         foreach (var documentId in due)
         {
+            await using var writing = await dialect.Writes.EnterAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             // stg_* is keyed (document_id, row_number): each DELETE reads only its feed's rows
             rows += await connection.ExecuteAsync(new CommandDefinition(

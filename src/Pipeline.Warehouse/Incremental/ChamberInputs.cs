@@ -61,6 +61,7 @@ public sealed class ChamberInputs(SqlDialect dialect, TimeProvider? clock = null
     /// <summary>Records what a step of the chamber has just computed from.</summary>
     public async Task StoreAsync(string chamberCode, string step, InputsFingerprint fingerprint, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -55,6 +55,7 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         var document = validation.Accepted;
         var info = document.Document;
 
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var session = new LoadSession(connection, tx, dialect, ct);

@@ -65,6 +65,7 @@ public sealed class VersionReview(SqlDialect dialect, TimeProvider? clock = null
     /// <exception cref="ReviewException">The document is not held (decided already, or never held), or (accept) a newer version became current after it was held.</exception>
     public async Task<ReviewDecision> DecideAsync(long documentId, bool accept, string by, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         CommandDefinition Q(string sql, object? args) => new(sql, args, tx, cancellationToken: ct);

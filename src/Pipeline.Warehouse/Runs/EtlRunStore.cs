@@ -60,6 +60,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
         long runId;
         try
         {
+            await using var writing = await dialect.Writes.EnterAsync(ct);
             await using var connection = await dialect.OpenAsync(ct);
             runId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
@@ -104,6 +105,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
             if (Leases.ContainsKey((dialect.ConnectionString, runId))) continue;   // a live run of this process
             await using var probe = await ProcessLock.TryAcquireAsync(dialect, LeaseLockName(lease), LeaseFile(lease), deleteFile: true, ct);
             if (probe is null) continue;   // its process holds it: alive
+            await using var writing = await dialect.Writes.EnterAsync(ct);
             await using var connection = await dialect.OpenAsync(ct);
             // only while still running: a run that finished between the read and the probe keeps its status
             marked += await connection.ExecuteAsync(new CommandDefinition(
@@ -125,6 +127,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
     /// <summary>Records a run's counts while it goes on (it is finished later with <see cref="FinishAsync"/> or <see cref="SetStatusAsync"/>).</summary>
     public async Task UpdateCountsAsync(long runId, EtlRunCounts counts, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -142,6 +145,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
     /// </summary>
     public async Task SetStatusAsync(long runId, string status, string error, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE etl_run SET status = @status, error = @error, finished_at = @at WHERE run_id = @runId",
@@ -164,6 +168,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
     /// </summary>
     public async Task<int> AbandonRunningAsync(string chamberCode, IReadOnlyList<string> kinds, string reason, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         var count = 0;
         foreach (var kind in kinds)
@@ -175,6 +180,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
 
     public async Task FinishAsync(long runId, string status, EtlRunCounts counts, string? error, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -194,6 +200,7 @@ public sealed class EtlRunStore(SqlDialect dialect, TimeProvider? clock = null)
     /// <summary>Records a file that could not be read or loaded at all, so it is visible in the quarantine table.</summary>
     public async Task RecordFailedFileAsync(long runId, string filePath, string reason, CancellationToken ct = default)
     {
+        await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
