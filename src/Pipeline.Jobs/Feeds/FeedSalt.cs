@@ -13,26 +13,49 @@ public static class FeedSalt
 {
     public const string Variable = "PIPELINE_FEED_SALT";
 
+    /// <exception cref="InvalidOperationException">The salt file exists but holds no usable salt (under 16 characters).</exception>
     public static string Resolve()
     {
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } salt) return salt;
-        var dir = Environment.GetEnvironmentVariable("PIPELINE_DATA_DIR") is { Length: > 0 } d ? d : "data";
+        return InFolder(Environment.GetEnvironmentVariable("PIPELINE_DATA_DIR") is { Length: > 0 } d ? d : "data");
+    }
+
+    /// <summary>The salt kept in <paramref name="dir"/>/feed-salt, made there on first use.</summary>
+    /// <exception cref="InvalidOperationException">The salt file exists but holds no usable salt (under 16 characters).</exception>
+    public static string InFolder(string dir)
+    {
         var path = Path.Combine(dir, "feed-salt");
-        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 16 } existing) return existing;
-        Directory.CreateDirectory(dir);
-        var made = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try
+        // chambers run in parallel threads, and other processes, all resolve the salt as they start: one makes the file
+        // (O_EXCL), the others read it; one that finds it still being written (64 characters) reads it again shortly
+        lock (Making)
         {
-            using var writer = new StreamWriter(path, options);
-            writer.Write(made);
-            return made;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // another process made it first
-            return File.ReadAllText(path).Trim();
+            for (var attempt = 1; ; attempt++)
+            {
+                if (File.Exists(path))
+                {
+                    if (File.ReadAllText(path).Trim() is { Length: >= 16 } existing) return existing;
+                    if (attempt >= 20)
+                        throw new InvalidOperationException($"{path} holds no usable salt (under 16 characters): set ${Variable}, or remove the file if no company list was loaded with it");
+                    Thread.Sleep(100);
+                    continue;
+                }
+                Directory.CreateDirectory(dir);
+                var made = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                try
+                {
+                    using var writer = new StreamWriter(path, options);
+                    writer.Write(made);
+                    return made;
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // another process made it first: read theirs
+                }
+            }
         }
     }
+
+    private static readonly object Making = new();
 }
