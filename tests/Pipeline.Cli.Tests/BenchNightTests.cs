@@ -25,13 +25,13 @@ public sealed class BenchNightTests : IDisposable
         {
             var rows = lines.Where(l => l.StartsWith(code + " ", StringComparison.Ordinal)).ToList();
             Assert.Equal(3, rows.Count);
-            Assert.Contains(" 5/0/0/0 ", rows[0]);
-            Assert.Contains(" 0/0/5/0 ", rows[1]);
-            Assert.Contains(code == "ALAT" ? " 0/1/4/0 " : " 0/0/5/0 ", rows[2]);
+            Assert.True(rows[0].Contains(" 5/0/0/0 "), result.ToString());
+            Assert.True(rows[1].Contains(" 0/0/5/0 "), result.ToString());
+            Assert.True(rows[2].Contains(code == "ALAT" ? " 0/1/4/0 " : " 0/0/5/0 "), result.ToString());
         }
         Assert.Contains(lines, l => l.StartsWith("changed: ALAT: monitoraggio-2021-semestre1.xlsx IND.1.1.1 2021-S1: ", StringComparison.Ordinal));
         foreach (var night in new[] { "first", "no-change", "one-change" })
-            Assert.Contains(lines, l => Regex.IsMatch(l, $@"^{night}: ingest [\d.]+,\d s, achievement [\d.]+,\d s, alerts [\d.]+,\d s; 3 chambers in [\d.]+,\d s$"));
+            Assert.Contains(lines, l => Regex.IsMatch(l, $@"^{night}: ingest [\d.]+,\d s, achievement [\d.]+,\d s, alerts [\d.]+,\d s; 3 chambers in [\d.]+,\d s, \d+ at once(; writers queued [\d.]+,\d s at the SQLite write gate)?$"));
     }
 
     [Fact]
@@ -74,8 +74,16 @@ public sealed class BenchNightTests : IDisposable
         Assert.True(generated.ExitCode == 0, generated.ToString());
         Assert.Contains("2 chambers, 7 KPIs per plan, 500 practices and 150 companies per chamber; 13 files written.", generated.Stdout);
 
-        var run = await _cli.RunAsync("run", "--config", Path.Combine(region, "config"));
+        var none = await _cli.RunAsync("run", "--config", Path.Combine(region, "config"), "--parallel", "0");
+        Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.Contains("error: --parallel 0: give 1 or more chambers at once", none.Stderr);
+
+        // both chambers at once: each file's line on stderr names its chamber, each chamber's summary once, then the night's
+        var run = await _cli.RunAsync("run", "--config", Path.Combine(region, "config"), "--parallel", "2");
         Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(5, run.Stderr.Split('\n').Count(l => Regex.IsMatch(l, @"^\[ALAT [1-5]/5\] new: ")));
+        Assert.Equal(5, run.Stderr.Split('\n').Count(l => Regex.IsMatch(l, @"^\[BIVCNOVB [1-5]/5\] new: ")));
+        Assert.Matches(@"^2 chambers, 2 at once: 2 ran, 0 not run or not finished; [\d.]+,\d s$", Last(run)[^1]);
         var summaries = Last(run).Where(l => l.StartsWith("ALAT ", StringComparison.Ordinal) || l.StartsWith("BIVCNOVB ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, summaries.Count);
         foreach (var line in summaries)

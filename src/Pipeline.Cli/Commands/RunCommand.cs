@@ -12,9 +12,16 @@ public static class RunCommand
     public static Command Create(GlobalOptions globals)
     {
         var chamber = new Option<string?>("--chamber") { Description = "one chamber of config/chambers.json (default: all of them)" };
-        var command = new Command("run", "one nightly run now for the chambers of config/chambers.json: discover, extract, load, compute, alert") { chamber };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "chambers run at once (default: the processor count); on SQLite their extraction runs in parallel and their writes one at a time",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("run", "one nightly run now for the chambers of config/chambers.json: discover, extract, load, compute, alert") { chamber, parallel };
         command.SetAction((parse, ct) => globals.RunAsync(parse, async (cli, token) =>
         {
+            var atOnce = parse.GetValue(parallel);
+            if (atOnce < 1) throw new UsageException($"--parallel {atOnce}: give 1 or more chambers at once");
             var environment = RunEnvironment.Load(cli.Dialect, cli.ConfigDirectory, cli.Logger, TimeProvider.System);
             var code = CliContext.ChamberCode(parse.GetValue(chamber));
             var chambers = environment.Chambers.All.Where(c => code is null || c.Code == code).ToList();
@@ -22,29 +29,29 @@ public static class RunCommand
 
             await new WarehouseInitializer(cli.Dialect).InitAsync(token);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var channels = environment.Alerts.CreateChannels(cli.Logger, http);
             var printer = new Printer(cli.Mode);
             var failed = 0;
-            foreach (var c in chambers)
+            RegionNightResult night;
+            using (var progress = new RunProgress(cli.Mode, chambers.Count))
             {
-                var run = environment.CreateNightlyRun(channels);
-                ChamberRunSummary summary;
-                try
+                var channels = environment.Alerts.CreateChannels(cli.Logger, http);
+                var region = new RegionNight(() => environment.CreateNightlyRun(channels), cli.Logger) { Parallel = atOnce, Progress = progress.For };
+                // each chamber's lines as it ends; a failed file's reason is on stderr once already, from the run's log (ERR line)
+                night = await region.RunAsync("run", chambers, outcome => progress.Report(() =>
                 {
-                    using var progress = new IngestProgress(cli.Mode);
-                    summary = await run.RunAsync(c, progress, ct: token);
-                }
-                catch (ChamberBusyException ex)
-                {
-                    Console.Error.WriteLine($"error: {ex.Message}");
-                    failed++;
-                    continue;
-                }
-                // a failed file's reason is on stderr once already, from the run's log (ERR line)
-                failed += summary.Ingest.Count(FileStatus.Failed);
-                IngestCommand.PrintHeld(printer, summary.Ingest);
-                PrintSummary(printer, c, summary);
+                    if (outcome.Summary is not { } summary)
+                    {
+                        Console.Error.WriteLine($"error: {outcome.Error}");
+                        failed++;
+                        return;
+                    }
+                    failed += summary.Ingest.Count(FileStatus.Failed);
+                    IngestCommand.PrintHeld(printer, summary.Ingest);
+                    PrintSummary(printer, outcome.Chamber, summary);
+                }), token);
             }
+            if (chambers.Count > 1)
+                printer.Line($"{chambers.Count} chambers, {night.Parallel} at once: {night.Chambers.Count} ran, {night.Failed.Count} not run or not finished; {Seconds(night.Elapsed)}");
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         }, ct));
         return command;

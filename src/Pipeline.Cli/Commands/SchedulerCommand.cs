@@ -9,7 +9,7 @@ public static class SchedulerCommand
     public static Command Create(GlobalOptions globals)
     {
         var node = new Option<string?>("--node") { Description = "this node's id in the cluster (default: host name and process id)" };
-        var threads = new Option<int>("--threads") { Description = "jobs this node runs at once", DefaultValueFactory = _ => 2 };
+        var threads = new Option<int>("--threads") { Description = "jobs (chambers) this node runs at once (default: the processor count)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var grace = new Option<int>("--stop-grace") { Description = "seconds a stopping node lets running jobs finish before cancelling them", DefaultValueFactory = _ => 120 };
         var checkin = new Option<int>("--checkin") { Description = "seconds between a clustered node's check-ins (a node silent for twice as long is taken for dead)", DefaultValueFactory = _ => 15 };
         var idle = new Option<int>("--idle-wait") { Description = "seconds an idle node waits before looking for triggers again", DefaultValueFactory = _ => 10 };

@@ -7,8 +7,11 @@ namespace Pipeline.Jobs.Scheduling;
 /// <summary>How a scheduler node runs: its id in the cluster, how many jobs it runs at once, and its timings.</summary>
 public sealed record SchedulerSettings(string NodeId)
 {
-    /// <summary>Jobs this node runs at the same time (different chambers; a chamber never runs twice at once).</summary>
-    public int Threads { get; init; } = 2;
+    /// <summary>
+    /// Jobs this node runs at the same time (default: the processor count): different chambers' nightly runs go on at
+    /// once (on SQLite their writes take turns, <see cref="Pipeline.Warehouse.Dialects.WriteGate"/>); a chamber never runs twice at once.
+    /// </summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>How often a clustered node records that it is alive; a node silent for longer than this plus <see cref="CheckinMisfireThreshold"/> is taken for dead and its jobs recovered.</summary>
     public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(15);

@@ -63,13 +63,17 @@ public sealed class RegionBed : IAsyncDisposable
         FeedFiles.WritePractices(Path.Combine(FolderOf(chamber), "feeds", name), rows, seed);
 
     /// <summary>A nightly run that computes and evaluates for <paramref name="day"/> (noon UTC) under these settings.</summary>
-    public NightlyRun Night(DateOnly day, AchievementPolicy? policy = null, AlertConfig? alerts = null)
+    public NightlyRun Night(DateOnly day, AchievementPolicy? policy = null, AlertConfig? alerts = null) =>
+        Night(day, _ => policy ?? AchievementPolicy.Integra, alerts);
+
+    /// <summary>A nightly run for <paramref name="day"/> with each chamber's policy from <paramref name="policyOf"/>.</summary>
+    public NightlyRun Night(DateOnly day, Func<string, AchievementPolicy> policyOf, AlertConfig? alerts = null)
     {
         var clock = new Clock(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         var config = alerts ?? AlertConfig.FromDirectory(RepositoryConfig());
         var ingest = RunEnvironment.CreateIngestRunner(Warehouse.Dialect, RepositoryConfig(), Logger, clock);
         var evaluator = new AlertEvaluator(Warehouse.Dialect, config, [], clock);
-        return new NightlyRun(Warehouse.Dialect, ingest, evaluator, _ => policy ?? AchievementPolicy.Integra, clock, config);
+        return new NightlyRun(Warehouse.Dialect, ingest, evaluator, policyOf, clock, config);
     }
 
     public async Task<long> ScalarAsync(string sql, object? args = null)

@@ -34,15 +34,26 @@ public sealed class SchedulerBed : IAsyncDisposable
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "config"));
 
     /// <summary>A bed whose config/chambers.json lists the sample chamber (CBIS) with these sources (absolute paths or globs).</summary>
-    public static async Task<SchedulerBed> CreateAsync(string dialect, params string[] sources)
+    public static Task<SchedulerBed> CreateAsync(string dialect, params string[] sources)
+    {
+        var list = string.Join(", ", sources.Select(s => System.Text.Json.JsonSerializer.Serialize(s)));
+        return CreateAsync(dialect, $$"""{ "code": "CBIS", "name": "Camera di Commercio del Molise", "region": "Molise", "patron": "04-23", "sources": { "all": [{{list}}] } }""");
+    }
+
+    /// <summary>A bed whose config/chambers.json lists these chambers (e.g. a <see cref="Runs.RegionBed"/>'s), each with its folder.</summary>
+    public static Task<SchedulerBed> CreateAsync(string dialect, IReadOnlyList<Pipeline.Jobs.Runs.ChamberSource> chambers) =>
+        CreateAsync(dialect, string.Join(", ", chambers.Select(c => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            code = c.Code, name = c.Name, region = c.Region, sources = new { all = c.Sources },
+        }))));
+
+    private static async Task<SchedulerBed> CreateAsync(string dialect, string chambersJson)
     {
         var root = Directory.CreateTempSubdirectory("pipeline-sched-");
         var config = Directory.CreateDirectory(Path.Combine(root.FullName, "config"));
         foreach (var file in Directory.EnumerateFiles(RepositoryConfig(), "*.json"))
             File.Copy(file, Path.Combine(config.FullName, Path.GetFileName(file)));
-        var list = string.Join(", ", sources.Select(s => System.Text.Json.JsonSerializer.Serialize(s)));
-        await File.WriteAllTextAsync(Path.Combine(config.FullName, "chambers.json"),
-            $$"""{ "chambers": [ { "code": "CBIS", "name": "Camera di Commercio del Molise", "region": "Molise", "patron": "04-23", "sources": { "all": [{{list}}] } } ] }""");
+        await File.WriteAllTextAsync(Path.Combine(config.FullName, "chambers.json"), $$"""{ "chambers": [ {{chambersJson}} ] }""");
         var warehouse = await (await TestWarehouse.CreateAsync(dialect)).InitializedAsync();
         return new SchedulerBed(warehouse, root);
     }
@@ -51,9 +62,9 @@ public sealed class SchedulerBed : IAsyncDisposable
         new("nightly", JobKind.Nightly, "Nightly load", cron, TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome"), null,
             retry ?? new RetrySettings(0, TimeSpan.FromSeconds(1), 1, TimeSpan.FromSeconds(1)));
 
-    public static SchedulerSettings Settings(string node) => new(node)
+    public static SchedulerSettings Settings(string node, int threads = 2) => new(node)
     {
-        Threads = 2,
+        Threads = threads,
         IdleWait = TimeSpan.FromSeconds(1),
         MisfireThreshold = TimeSpan.FromSeconds(1),
         CheckinInterval = TimeSpan.FromSeconds(1),
@@ -61,9 +72,9 @@ public sealed class SchedulerBed : IAsyncDisposable
     };
 
     /// <summary>A node running until <see cref="Node.StopAsync"/>; started when this returns.</summary>
-    public async Task<Node> StartNodeAsync(string id, IReadOnlyList<JobDefinition> definitions, TimeSpan? stopGrace = null)
+    public async Task<Node> StartNodeAsync(string id, IReadOnlyList<JobDefinition> definitions, TimeSpan? stopGrace = null, int threads = 2)
     {
-        var settings = Settings(id);
+        var settings = Settings(id, threads);
         var services = new SchedulerServices(Warehouse.Dialect, ConfigDirectory, id, new LoggerConfiguration().CreateLogger(), TimeProvider.System, _http);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = new SchedulerHost(services, settings, definitions, Pipeline.Jobs.Runs.ChamberSources.FromDirectory(ConfigDirectory))

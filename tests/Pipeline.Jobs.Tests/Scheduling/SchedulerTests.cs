@@ -49,6 +49,34 @@ public sealed class SchedulerTests
 
     [Theory]
     [MemberData(nameof(Dialects))]
+    public async Task Chambers_fired_together_run_at_once_on_the_node_threads(string dialect)
+    {
+        await using var region = await Runs.RegionBed.CreateAsync("sqlite", 3);   // the chambers' folders (its own warehouse unused)
+        await using var bed = await SchedulerBed.CreateAsync(dialect, region.Chambers);
+        var node = await bed.StartNodeAsync("node-a", [SchedulerBed.Nightly()], threads: 3);
+        try
+        {
+            // fired together: the node holds its firings while the three are triggered, as at the cron's minute
+            await node.Scheduler.Standby();
+            foreach (var chamber in region.Chambers)
+                await ScheduleSync.TriggerNowAsync(node.Scheduler, new JobKey(chamber.Code, "nightly"), RetrySettings.Default, "test");
+            await node.Scheduler.Start();
+            var runs = new List<EtlRunRow>();
+            foreach (var chamber in region.Chambers)
+                runs.Add(Assert.Single(await bed.WaitForRunsAsync(new JobKey(chamber.Code, "nightly").ToString(), r => r.Any(x => x.FinishedAt is not null), TimeSpan.FromSeconds(90))));
+            Assert.All(runs, r => Assert.Equal(("succeeded", 3), (r.Status, r.FilesNew)));
+            // on the node's three threads at once: every run started before any finished (SQLite: writes taking turns)
+            Assert.True(runs.Max(r => At(r.StartedAt)) < runs.Min(r => At(r.FinishedAt!)),
+                string.Join("; ", runs.Select(r => $"{r.ChamberCode} {r.StartedAt} → {r.FinishedAt}")));
+        }
+        finally
+        {
+            await node.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
     public async Task A_run_that_reads_no_source_is_retried_with_growing_delays_until_the_attempts_run_out(string dialect)
     {
         await using var bed = await SchedulerBed.CreateAsync(dialect, Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")));
