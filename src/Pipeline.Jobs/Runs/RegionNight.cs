@@ -79,8 +79,8 @@ public sealed class RegionNight(Func<NightlyRun> createRun, ILogger? logger = nu
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // the run's row says failed with the step; the other chambers go on
-            logger?.Error(ex, "{Chamber}: run failed: {Reason}", chamber.Code, ex.Message);
+            // the run's row says failed with the step, the caller prints the one line; the stack is in the log with --verbose
+            logger?.Debug(ex, "{Chamber}: run failed: {Reason}", chamber.Code, ex.Message);
             return new ChamberNightOutcome(chamber, null, $"{chamber.Code}: run failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}", started, night.Elapsed);
         }
         finally
