@@ -141,7 +141,7 @@ public sealed class TraceQueries(SqlDialect dialect)
                     "SELECT detail FROM lineage WHERE lineage_id = @LineageId", new { value.LineageId }, cancellationToken: ct));
                 var removed = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
                     "SELECT rows_removed_at FROM dim_document WHERE document_id = @DocumentId", new { value.DocumentId }, cancellationToken: ct));
-                value.RowsRemovedAt = removed is null or DBNull ? null : Timestamp(removed);
+                value.RowsRemovedAt = removed is null or DBNull ? null : DbTimestamp.Read(removed);
                 // the rows are gone: the lineage detail (metric, parameters, counts) is what is left to show
                 value.FeedRows = value.RowsRemovedAt is null ? await FeedRowsAsync(value, ct) : null;
             }
@@ -213,15 +213,6 @@ public sealed class TraceQueries(SqlDialect dialect)
             DenominatorOnlyFirst = othersFirst,
         };
     }
-
-    /// <summary>A TIMESTAMPTZ (PostgreSQL) or ISO-8601 TEXT (SQLite) column.</summary>
-    private static DateTimeOffset Timestamp(object value) => value switch
-    {
-        DateTimeOffset offset => offset,
-        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        _ => throw new InvalidDataException($"a timestamp column holds {value.GetType().Name}"),
-    };
 
     private static async Task<IReadOnlyList<string>> ObjectivePathAsync(System.Data.Common.DbConnection connection, long? objectiveId, CancellationToken ct)
     {
