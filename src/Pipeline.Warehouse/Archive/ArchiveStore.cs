@@ -25,6 +25,9 @@ internal abstract class ArchiveStore
     /// <exception cref="Loading.LoadException">The source cannot be read again, or its bytes are not those of its sha256.</exception>
     public abstract Task WriteAsync(DbConnection connection, DbTransaction tx, ArchiveSource source, bool recorded, CancellationToken ct);
 
+    /// <summary>The space the store takes on disk: the folder's files; PostgreSQL's <c>source_chunk</c> with its TOAST and index.</summary>
+    public abstract Task<long> StoredBytesAsync(CancellationToken ct);
+
     /// <summary>The bytes of an entry, positioned at 0 and seekable; null when they are not there.</summary>
     public abstract Task<Stream?> OpenAsync(ArchiveRow row, CancellationToken ct);
 }

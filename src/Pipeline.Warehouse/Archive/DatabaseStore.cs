@@ -42,7 +42,7 @@ internal sealed class DatabaseStore(PostgresDialect dialect) : ArchiveStore
             await ArchiveHashing.CopyVerifiedAsync(source, buffer.AsMemory(0, DefaultChunkBytes), async block =>
             {
                 seq.TypedValue = next++;
-                bytes.Value = MemoryMarshal.TryGetArray(block, out var segment) ? segment : block.ToArray();
+                bytes.Value = MemoryMarshal.TryGetArray(block, out var segment) ? segment : (object)block.ToArray();
                 await insert.ExecuteNonQueryAsync(ct);
             }, ct);
         }
@@ -50,6 +50,12 @@ internal sealed class DatabaseStore(PostgresDialect dialect) : ArchiveStore
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    public override async Task<long> StoredBytesAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return Convert.ToInt64(await new NpgsqlCommand("SELECT pg_total_relation_size('source_chunk')", (NpgsqlConnection)connection).ExecuteScalarAsync(ct));
     }
 
     public override async Task<Stream?> OpenAsync(ArchiveRow row, CancellationToken ct)

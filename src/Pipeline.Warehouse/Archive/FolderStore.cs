@@ -53,6 +53,9 @@ internal sealed class FolderStore(string root) : ArchiveStore
         }
     }
 
+    public override Task<long> StoredBytesAsync(CancellationToken ct) => Task.FromResult(
+        Directory.Exists(Root) ? new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0L);
+
     public override Task<Stream?> OpenAsync(ArchiveRow row, CancellationToken ct)
     {
         try

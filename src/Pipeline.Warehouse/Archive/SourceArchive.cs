@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Pipeline.Warehouse.Dialects;
 
@@ -107,6 +108,16 @@ public sealed class SourceArchive
     public Task<OrphansRemoved> RemoveOrphansAsync(CancellationToken ct) =>
         _folder is null ? Task.FromResult(OrphansRemoved.None) : ArchiveOrphans.RemoveAsync(_dialect, _folder, _clock.GetUtcNow() - ArchiveOrphans.MinimumAge, ct);
 
+    /// <summary>The entries, the bytes they hold, and the space the store takes for them (compressed by PostgreSQL's TOAST).</summary>
+    public async Task<ArchiveSize> SizeAsync(CancellationToken ct)
+    {
+        (long Entries, long Bytes) totals;
+        await using (var connection = await _dialect.OpenAsync(ct))
+            totals = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+                "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM source_archive", cancellationToken: ct));
+        return new ArchiveSize(totals.Entries, totals.Bytes, await _writes.StoredBytesAsync(ct));
+    }
+
     internal async Task<ArchiveRow?> RowAsync(string sha256, CancellationToken ct)
     {
         if (!ArchiveKey.TryNormalize(sha256, out var key)) return null;
@@ -125,3 +136,6 @@ public sealed class SourceArchive
 
     internal SqlDialect Dialect => _dialect;
 }
+
+/// <summary>The archive's entries, the bytes they hold, and the space its store takes on disk.</summary>
+public sealed record ArchiveSize(long Entries, long Bytes, long StoredBytes);
