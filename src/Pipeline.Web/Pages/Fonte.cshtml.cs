@@ -45,7 +45,7 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
 
     private async Task ReadWindowAsync(Pipeline.Core.Access.ChamberScope scope, CancellationToken ct)
     {
-        var original = await originals.ReadAsync(scope, Value!.OriginalSha256, ct);
+        var original = await originals.ReadAllAsync(scope, Value!.OriginalSha256, ct);
         if (original is null || Value.Sheet is null || Value.Cell is null)
         {
             Unavailable = "Il file originale non è più disponibile: la griglia del foglio non può essere mostrata.";
@@ -53,7 +53,7 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
         }
         try
         {
-            Window = SheetWindow.Read(original.Bytes, Value.Sheet, Value.Cell);
+            Window = SheetWindow.Read(original, Value.Sheet, Value.Cell);
             Unavailable = Window is null ? $"Il foglio {Value.Sheet} non è nel file originale." : null;
         }
         catch (ExtractionException ex)
