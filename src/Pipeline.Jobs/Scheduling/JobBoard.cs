@@ -24,12 +24,14 @@ public static class JobBoard
     // one store reader at a time in a process: Quartz keeps schedulers by name, and every one here is "pipeline"
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static async Task<T> WithStoreAsync<T>(SqlDialect dialect, Func<IScheduler, Task<T>> work, CancellationToken ct)
+    /// <param name="provision">Create the qrtz_* tables when missing (false: the caller made sure they are there, and the check is skipped).</param>
+    public static async Task<T> WithStoreAsync<T>(SqlDialect dialect, Func<IScheduler, Task<T>> work, CancellationToken ct, bool provision = true)
     {
         await OneAtATime.WaitAsync(ct);
         try
         {
-            var scheduler = await PipelineScheduler.BuildAsync(dialect, new SchedulerSettings($"board-{Environment.MachineName}-{Environment.ProcessId}"), null, ct);
+            var settings = new SchedulerSettings($"board-{Environment.MachineName}-{Environment.ProcessId}") { ProvisionSchema = provision };
+            var scheduler = await PipelineScheduler.BuildAsync(dialect, settings, null, ct);
             try
             {
                 return await work(scheduler);

@@ -11,6 +11,7 @@ public sealed record SchedulerView(IReadOnlyList<JobRow> Jobs, IReadOnlyList<Nod
 /// <summary>
 /// The Pianificazione page and <c>/api/pianificazione</c>: what <c>pipeline jobs list|nodes|history</c> show, the
 /// jobs of the chambers in scope; "run now" through <see cref="JobBoard.TriggerAsync"/>, as <c>pipeline jobs trigger</c>.
+/// The job store's tables are there (<see cref="WebApp.InitializeAsync"/> provisions them before the app serves).
 /// </summary>
 public sealed class SchedulerBoard(SqlDialect dialect, WebSettings settings)
 {
@@ -20,7 +21,7 @@ public sealed class SchedulerBoard(SqlDialect dialect, WebSettings settings)
     {
         var runs = new EtlRunStore(dialect);
         var (jobs, nodes) = await JobBoard.WithStoreAsync(dialect, async scheduler =>
-            (await JobBoard.JobsAsync(scheduler, runs, ct), await JobBoard.NodesAsync(scheduler, dialect, ct)), ct);
+            (await JobBoard.JobsAsync(scheduler, runs, ct), await JobBoard.NodesAsync(scheduler, dialect, ct)), ct, provision: false);
         var scheduled = await runs.RecentAsync(RunsShown * 4, scheduledOnly: true, ct: ct);
         var troubled = scope.Filter(scheduled, r => r.ChamberCode)
             .Where(r => r.Attempt > 0 || r.Status is "failed" or "interrupted").Take(RunsShown).ToList();
@@ -33,7 +34,7 @@ public sealed class SchedulerBoard(SqlDialect dialect, WebSettings settings)
     {
         var definitions = JobDefinitions.FromDirectory(settings.JobsDirectory);
         var keys = await JobBoard.WithStoreAsync(dialect,
-            scheduler => JobBoard.TriggerAsync(scheduler, definitions, job, $"{user} (web)", key => scope.Allows(key.Name), ct), ct);
+            scheduler => JobBoard.TriggerAsync(scheduler, definitions, job, $"{user} (web)", key => scope.Allows(key.Name), ct), ct, provision: false);
         return keys.Select(k => k.ToString()).ToList();
     }
 }
