@@ -26,6 +26,9 @@ public sealed record SchedulerSettings(string NodeId)
 
     /// <summary>Most triggers a node takes at once: 1, so that the nodes of a cluster share a night's chambers.</summary>
     public int MaxBatchSize { get; init; } = 1;
+
+    /// <summary>Whether the qrtz_* tables are created when missing (false: a reader of a store known to be there, e.g. the web app's, skips the check).</summary>
+    public bool ProvisionSchema { get; init; } = true;
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public static class PipelineScheduler
             {
                 if (dialect is PostgresDialect) store.UsePostgres(dialect.ConnectionString);
                 else store.UseSqlite(dialect.ConnectionString);
-                store.ProvisionSchema();
+                if (settings.ProvisionSchema) store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer(_ => { });
                 store.ConfigureStore(o =>
                 {
