@@ -21,6 +21,7 @@ root.Add(RunCommand.Create(globals));
 root.Add(SchedulerCommand.Create(globals));
 root.Add(JobsCommand.Create(globals));
 root.Add(ReviewCommand.Create(globals));
+root.Add(ArchiveCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
