@@ -23,6 +23,7 @@ root.Add(JobsCommand.Create(globals));
 root.Add(ReviewCommand.Create(globals));
 root.Add(ServeCommand.Create(globals));
 root.Add(UsersCommand.Create(globals));
+root.Add(ArchiveCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -6,6 +6,7 @@ using Pipeline.Jobs.Ingest;
 using Pipeline.Jobs.Runs;
 using Pipeline.Samples.Region;
 using Pipeline.Warehouse;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Cli.Commands;
@@ -49,6 +50,9 @@ public static class BenchNightCommand
                 printer.Line("changed: " + synthetic.ChangeOneValue(0));
                 var oneChange = await RunAsync(night, "one-change", environment.Chambers.All, gate, printer, token);
 
+                var archive = await SourceArchive.For(warehouse.Dialect, ArchiveSettings.FromDirectory(synthetic.ConfigDirectory)).SizeAsync(token);
+                printer.Line($"archive: {ItalianFormat.Number(archive.Entries)} files, {ItalianFormat.Number(archive.Bytes)} bytes, " +
+                             $"{ItalianFormat.Number(archive.StoredBytes)} bytes stored");
                 var trend = NightTrend.Of(first.Chambers.Select(c => c.Times.Total).ToList());
                 printer.Line($"night: chambers {synthetic.Chambers.Count} first {S(first.Elapsed)} s, no-change {S(noChange.Elapsed)} s, " +
                              $"one-change {S(oneChange.Elapsed)} s, trend {ItalianFormat.Fixed(trend, 2)} x");

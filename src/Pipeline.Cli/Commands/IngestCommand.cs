@@ -88,6 +88,9 @@ public static class IngestCommand
         if (summary.Purged is { Documents.Count: > 0 } purged)
             printer.Line($"staged rows of {purged.Documents.Count} superseded feed{(purged.Documents.Count == 1 ? "" : "s")} removed after the retention: {ItalianFormat.Number(purged.Rows)} rows " +
                          "(their measurements and lineage stay)");
+        if (summary.ArchiveOrphans.Files > 0)
+            printer.Line($"archive: {ItalianFormat.Number(summary.ArchiveOrphans.Files)} orphan files removed ({ItalianFormat.Number(summary.ArchiveOrphans.Bytes)} bytes), " +
+                         "left by loads that did not commit over an hour ago");
         printer.Line($"Run {summary.RunId} {summary.Status}: {summary.Count(FileStatus.New)} new, {summary.Count(FileStatus.Superseding)} superseding{summary.HeldNote}, " +
                      $"{summary.Count(FileStatus.Unchanged)} unchanged, {summary.Count(FileStatus.Failed)} failed; {ItalianFormat.Number(summary.FactsWritten)} facts, " +
                      $"{ItalianFormat.Number(summary.Quarantined)} quarantined, {ItalianFormat.Fixed(summary.Duration.TotalSeconds, 1)} s");

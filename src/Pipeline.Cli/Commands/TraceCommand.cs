@@ -18,7 +18,7 @@ public static class TraceCommand
         {
             var query = parse.GetValue(kpi)!;
             cli.RequireExistingWarehouse();
-            var traced = await new TraceQueries(cli.Dialect).TraceAsync(query, ct: token);
+            var traced = await new TraceQueries(cli.Dialect, ArchiveCommand.For(cli)).TraceAsync(query, ct: token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(traced);
@@ -41,6 +41,8 @@ public static class TraceCommand
                         v.ValueKind, v.Period, ReadAs(v, k.Unit), $"{v.FileName} ({v.DocType}, sha256 {v.DocumentSha256[..12]})",
                         Where(v), v.RawText, v.Version,
                     ]));
+                foreach (var v in k.Values.DistinctBy(v => v.DocumentId))
+                    printer.Line($"  {v.FileName} (document {v.DocumentId}): {Archived(v)}");
                 foreach (var a in k.Achievements)
                     printer.Line($"  achievement {a.Period} ({a.Policy}): {(a.Achievement is null ? "" : ItalianFormat.Percent(a.Achievement) + ", ")}{a.Status}; {a.Rule}");
                 foreach (var v in k.Values.Where(v => v.RowsRemovedAt is not null))
@@ -70,6 +72,12 @@ public static class TraceCommand
 
     private static string N(long count) => ItalianFormat.Number(count);
 
+    /// <summary>"archived in folder …/ab/cd/abcd…, 12.345 bytes, stored 2026-01-31 02:00 UTC", or why the original cannot be shown.</summary>
+    private static string Archived(TracedValue v) => v.Archived is { } a
+        ? $"archived in {(a.Store == "database" ? a.Location : "folder, " + a.Location)}, {N(a.SizeBytes)} bytes{(a.IsExtractionJson ? " (the reviewed extraction JSON loaded)" : "")}, " +
+          $"stored {a.StoredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"
+        : "not in the archive (loaded before it, or its entry is missing: 'pipeline archive verify' lists them)";
+
     /// <summary>"staged rows removed on 2026-01-31 (superseded feed past its retention); kept: metric …, 1.234 rows read".</summary>
     private static string RemovedRows(TracedValue v)
     {
@@ -83,7 +91,8 @@ public static class TraceCommand
             kept = $"; kept: metric {Get("metric")} ({Get("parameters")}), {Get("rows_read")} rows read, {Get("rows_staged")} staged, " +
                    $"{Get("rows_quarantined")} quarantined, file sha256 {Get("feed_sha256")}";
         }
-        return $"staged rows removed on {v.RowsRemovedAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC (superseded feed past its retention){kept}";
+        var file = v.Archived is null ? "" : "; the archived file keeps its rows";
+        return $"staged rows removed on {v.RowsRemovedAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC (superseded feed past its retention){kept}{file}";
     }
 
     /// <summary>The value in the human format (the raw text has its own column).</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Dapper;
+using Pipeline.Core.Values;
 
 namespace Pipeline.Warehouse.Archive;
 
@@ -80,7 +81,7 @@ public sealed class ArchiveVerifier(SourceArchive archive)
             var (sha256, size) = await ArchiveHashing.HashAsync(stream, buffer, ct);
             if (sha256 != row.Sha256 || size != row.SizeBytes)
                 return new ArchiveProblem("corrupt", row.Sha256,
-                    $"{row.FileName}: the bytes at {store.Location(row.Sha256)} hash to {sha256[..12]}…, {size} bytes (recorded {row.SizeBytes})");
+                    $"{row.FileName}: the bytes at {store.Location(row.Sha256)} hash to {sha256[..12]}…, {ItalianFormat.Number(size)} bytes (recorded {ItalianFormat.Number(row.SizeBytes)})");
             return null;
         }
         catch (IOException ex)

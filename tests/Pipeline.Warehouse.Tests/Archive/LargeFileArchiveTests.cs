@@ -62,6 +62,27 @@ public abstract class LargeFileArchiveTests(string dialect, ITestOutputHelper ou
             read = GC.GetTotalAllocatedBytes(precise: true) - before;
         }
 
+        // a range across a chunk boundary (a download's range request seeks), read with the synchronous and the async reads
+        await using (var stream = await archive.OpenReadAsync(sha, CancellationToken.None))
+        await using (var file = File.OpenRead(path))
+        {
+            Assert.True(stream!.CanSeek);
+            Assert.Equal(length, stream.Length);
+            foreach (var offset in new[] { (4L << 20) - 7, length - 5, 12L })
+            {
+                var expected = new byte[Math.Min(20, length - offset)];
+                file.Position = offset;
+                file.ReadExactly(expected);
+                var actual = new byte[expected.Length];
+                stream.Seek(offset, SeekOrigin.Begin);
+                stream.ReadExactly(actual, 0, actual.Length / 2);
+                await stream.ReadExactlyAsync(actual.AsMemory(actual.Length / 2));
+                Assert.Equal(expected, actual);
+            }
+            stream.Seek(0, SeekOrigin.End);
+            Assert.Equal(0, stream.Read(new byte[8], 0, 8));
+        }
+
         output.WriteLine($"{dialect}: {length} bytes archived with {stored} bytes allocated, read back with {read} bytes allocated");
         Assert.Equal(sha, readBack);
         Assert.True(stored < Allowed, $"archiving {length} bytes allocated {stored} bytes");

@@ -150,6 +150,37 @@ public abstract class SourceArchiveTests(string dialect) : IDisposable
     }
 
     [Fact]
+    public async Task A_configured_folder_holds_the_bytes_on_either_warehouse_and_entries_stored_elsewhere_still_open()
+    {
+        await using var wh = await WarehouseAsync();
+        var (before, first) = Written("piano.xlsx", "stored by the warehouse's default store", Documents.FoggiaMonitoring());
+        await new DocumentLoader(wh.Dialect).LoadAsync(before);
+        var folder = Path.Combine(_input.FullName, "shared-archive");
+        var configured = SourceArchive.For(wh.Dialect, new ArchiveSettings(folder));
+        var (after, second) = Written("monitoraggio.xlsx", "stored in the configured folder", Documents.FoggiaMonitoring("v2", 30m));
+
+        await new DocumentLoader(wh.Dialect, null, configured).LoadAsync(after);
+
+        Assert.Equal(("folder", Path.Combine(folder, after.Sha256[..2], after.Sha256[2..4], after.Sha256)),
+            (configured.Store, (await configured.FindAsync(after.Sha256, CancellationToken.None))?.Location));
+        Assert.Equal(second, await File.ReadAllBytesAsync(Path.Combine(folder, after.Sha256[..2], after.Sha256[2..4], after.Sha256)));
+        Assert.Equal("folder", await wh.ScalarAsync<string>("SELECT store FROM source_archive WHERE sha256 = @Sha256", new { after.Sha256 }));
+        // the entry the default store holds is read from it, whatever the configuration says now
+        var expected = dialect == "postgres" ? first : null;
+        Assert.Equal(expected, await configured.OpenReadAsync(before.Sha256, CancellationToken.None) is { } stream ? await ReadAsync(stream) : null);
+    }
+
+    private static async Task<byte[]> ReadAsync(Stream stream)
+    {
+        await using (stream)
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            return copy.ToArray();
+        }
+    }
+
+    [Fact]
     public async Task A_document_loaded_without_its_bytes_keeps_loading_and_is_simply_not_archived()
     {
         await using var wh = await WarehouseAsync();
