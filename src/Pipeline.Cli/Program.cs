@@ -21,6 +21,8 @@ root.Add(RunCommand.Create(globals));
 root.Add(SchedulerCommand.Create(globals));
 root.Add(JobsCommand.Create(globals));
 root.Add(ReviewCommand.Create(globals));
+root.Add(ServeCommand.Create(globals));
+root.Add(UsersCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -6,6 +6,8 @@ using Pipeline.Jobs.Runs;
 using Pipeline.Samples;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Queries;
+using Pipeline.Web;
+using Pipeline.Web.Access;
 
 namespace Pipeline.Cli.Commands;
 
@@ -57,8 +59,33 @@ public static class DemoCommand
             printer.Line();
             printer.Line("Next: 'pipeline trace <id>' shows where a number was read; 'pipeline kpis --json' gives the same as JSON; 'pipeline alerts' lists the alerts;");
             printer.Line("'pipeline scheduler' runs the nightly job on its schedule (jobs/nightly.json).");
+            await OfferWebAppAsync(cli, printer, token);
             return summary.Ingest.Count(FileStatus.Failed) > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         }, ct));
         return command;
     }
+
+    /// <summary>The demo's account of the web app: "demo", an administrator of the sample region; its password from
+    /// $PIPELINE_DEMO_PASSWORD, else a new one generated for this demo and printed once (none is written in the code).</summary>
+    private static async Task OfferWebAppAsync(CliContext cli, Printer printer, CancellationToken ct)
+    {
+        var given = Environment.GetEnvironmentVariable(DemoPasswordVariable);
+        var password = string.IsNullOrEmpty(given) ? LocalAccounts.GeneratePassword() : given;
+        try
+        {
+            await new LocalAccounts(cli.Dialect).SaveAsync(DemoUser, Pipeline.Core.Access.WebRole.Admin, [], password, ct);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"${DemoPasswordVariable}: {ex.Message}");
+        }
+        printer.Line();
+        printer.Heading("The web app");
+        printer.Line($"'./pipeline serve' serves it on {WebSettings.DefaultUrls}; sign in as '{DemoUser}' (administrator, every chamber) with the password " +
+                     (string.IsNullOrEmpty(given) ? $"{password} (generated now, shown once; set ${DemoPasswordVariable} to choose it)." : $"in ${DemoPasswordVariable}."));
+        printer.Line("More accounts: 'pipeline users add NAME --role admin|region|chamber [--chamber CODE]' (docs/web.md).");
+    }
+
+    public const string DemoUser = "demo";
+    public const string DemoPasswordVariable = "PIPELINE_DEMO_PASSWORD";
 }

@@ -36,12 +36,12 @@ public static class JobsCommand
                 else printer.Line("The SQLite warehouse has one scheduler node and no cluster: nodes are listed on PostgreSQL.");
                 return ExitCodes.Ok;
             }
-            var nodes = (await scheduler.QueryClusterNodes(token)).Where(n => !n.IsCurrentNode).OrderBy(n => n.InstanceId).ToList();
+            var nodes = await JobBoard.NodesAsync(scheduler, cli.Dialect, token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(nodes.Select(n => new
                 {
-                    node = n.InstanceId, last_checkin = n.LastCheckInUtc, checkin_seconds = n.CheckInInterval?.TotalSeconds, state = n.State.ToString().ToLowerInvariant(),
+                    node = n.Node, last_checkin = n.LastCheckIn, checkin_seconds = n.Every?.TotalSeconds, state = n.State,
                 }));
                 return ExitCodes.Ok;
             }
@@ -52,8 +52,8 @@ public static class JobsCommand
             }
             printer.Table(["Node", "Last check-in", "Every", "State"], nodes.Select(n => (IReadOnlyList<string?>)
             [
-                n.InstanceId, n.LastCheckInUtc?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                n.CheckInInterval is { } every ? $"{every.TotalSeconds:0}s" : null, n.State.ToString().ToLowerInvariant(),
+                n.Node, n.LastCheckIn?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                n.Every is { } every ? $"{every.TotalSeconds:0}s" : null, n.State,
             ]));
             return ExitCodes.Ok;
         }, token), ct));
@@ -61,8 +61,7 @@ public static class JobsCommand
     }
 
     /// <summary>jobs/ sits next to the configuration folder (./jobs beside ./config).</summary>
-    public static string JobsDirectory(CliContext cli) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cli.ConfigDirectory.TrimEnd('/', '\\'))) ?? ".", "jobs");
+    public static string JobsDirectory(CliContext cli) => JobDefinitions.DirectoryBeside(cli.ConfigDirectory);
 
     public static (IReadOnlyList<JobDefinition> Definitions, ChamberSources Chambers) Load(CliContext cli)
     {
@@ -73,15 +72,7 @@ public static class JobsCommand
     private static async Task<T> WithStoreAsync<T>(CliContext cli, Func<IScheduler, Task<T>> work, CancellationToken ct)
     {
         await new WarehouseInitializer(cli.Dialect).InitAsync(ct);
-        var scheduler = await PipelineScheduler.BuildAsync(cli.Dialect, new SchedulerSettings($"cli-{Environment.MachineName}-{Environment.ProcessId}"), null, ct);
-        try
-        {
-            return await work(scheduler);
-        }
-        finally
-        {
-            await scheduler.Shutdown(false, CancellationToken.None);
-        }
+        return await JobBoard.WithStoreAsync(cli.Dialect, work, ct);
     }
 
     private static Command List(GlobalOptions globals)
@@ -90,19 +81,11 @@ public static class JobsCommand
         var command = new Command("list", "the jobs in the job store: schedule, next and previous firing (Europe/Rome or the job's zone), state, last run") { json };
         command.SetAction((parse, ct) => globals.RunAsync(parse, (cli, token) => WithStoreAsync(cli, async scheduler =>
         {
-            var runs = new EtlRunStore(cli.Dialect);
-            var rows = new List<JobRow>();
-            foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token)).OrderBy(k => k.Group).ThenBy(k => k.Name))
+            var rows = (await JobBoard.JobsAsync(scheduler, new EtlRunStore(cli.Dialect), token)).Select(r => new
             {
-                var detail = await scheduler.GetJobDetail(key, token);
-                var cron = (await scheduler.GetTriggersOfJob(key, token)).OfType<ICronTrigger>().FirstOrDefault();
-                var state = cron is null ? "no schedule" : (await scheduler.GetTriggerState(cron.Key, token)).ToString().ToLowerInvariant();
-                var last = (await runs.RecentAsync(1, job: key.ToString(), ct: token)).FirstOrDefault();
-                var zone = cron?.TimeZone ?? TimeZoneInfo.Utc;
-                rows.Add(new JobRow(key.ToString(), detail?.JobType.Type?.Name ?? detail?.JobType.FullName ?? "", cron?.CronExpressionString, zone.Id,
-                    Local(cron?.NextFireTimeUtc, zone), Local(cron?.PreviousFireTimeUtc, zone), state, cron?.RetryPolicy?.ToString(),
-                    last is null ? null : $"{last.Status} (run {last.RunId}, {last.StartedAt})", detail?.Description));
-            }
+                r.Job, r.Type, r.Cron, Zone = r.Zone.Id, Next = Local(r.Next, r.Zone), Previous = Local(r.Previous, r.Zone), r.State, r.Retry,
+                LastRun = r.LastRun is { } last ? $"{last.Status} (run {last.RunId}, {last.StartedAt})" : null, r.Description,
+            }).ToList();
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(rows.Select(r => new
@@ -150,21 +133,15 @@ public static class JobsCommand
             var (definitions, _) = Load(cli);
             var name = parse.GetValue(job)!.Trim();
             var since = DateTimeOffset.UtcNow;
-            var keys = await WithStoreAsync(cli, async scheduler =>
+            IReadOnlyList<JobKey> keys;
+            try
             {
-                var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), token);
-                var keys = stored.Where(k => string.Equals(k.Group, name, StringComparison.OrdinalIgnoreCase)
-                                         || string.Equals(k.ToString(), name, StringComparison.OrdinalIgnoreCase)).OrderBy(k => k.Name).ToList();
-                if (keys.Count == 0)
-                    throw new UsageException($"no job '{name}' in the job store (jobs: {string.Join(", ", stored.Select(k => k.ToString()).Order())}); " +
-                                             "'pipeline jobs sync' registers jobs/*.json");
-                foreach (var key in keys)
-                {
-                    var retry = definitions.FirstOrDefault(d => d.Name == key.Group)?.Retry ?? RetrySettings.Default;
-                    await ScheduleSync.TriggerNowAsync(scheduler, key, retry, $"pipeline jobs trigger on {Environment.MachineName}", token);
-                }
-                return keys;
-            }, token);
+                keys = await WithStoreAsync(cli, scheduler => JobBoard.TriggerAsync(scheduler, definitions, name, $"pipeline jobs trigger on {Environment.MachineName}", null, token), token);
+            }
+            catch (JobNotFoundException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
             var printer = new Printer(cli.Mode);
             printer.Line($"triggered {keys.Count} job(s): {string.Join(", ", keys)}");
             if (!parse.GetValue(wait)) return ExitCodes.Ok;
@@ -215,7 +192,7 @@ public static class JobsCommand
                 JsonOutput.Write(rows.Select(r => new
                 {
                     run_id = r.RunId, job = r.Job, kind = r.Kind, chamber = r.ChamberCode, node = r.Node, attempt = r.Attempt, started_at = r.StartedAt,
-                    finished_at = r.FinishedAt, seconds = Seconds(r), status = r.Status, files_new = r.FilesNew, files_unchanged = r.FilesUnchanged,
+                    finished_at = r.FinishedAt, seconds = r.Seconds, status = r.Status, files_new = r.FilesNew, files_unchanged = r.FilesUnchanged,
                     files_failed = r.FilesFailed, facts_written = r.FactsWritten, error = r.Error,
                 }));
                 return ExitCodes.Ok;
@@ -230,7 +207,7 @@ public static class JobsCommand
                 rows.Select(r => (IReadOnlyList<string?>)
                 [
                     r.RunId.ToString(CultureInfo.InvariantCulture), r.Job, r.Node, r.Attempt?.ToString(CultureInfo.InvariantCulture), r.StartedAt,
-                    Seconds(r) is { } seconds ? ItalianFormat.Fixed(seconds, 1) : null, r.Status, r.FilesNew.ToString(CultureInfo.InvariantCulture),
+                    r.Seconds is { } seconds ? ItalianFormat.Fixed(seconds, 1) : null, r.Status, r.FilesNew.ToString(CultureInfo.InvariantCulture),
                     r.FilesFailed.ToString(CultureInfo.InvariantCulture), ItalianFormat.Number(r.FactsWritten), r.Error,
                 ]));
             return ExitCodes.Ok;
@@ -238,12 +215,7 @@ public static class JobsCommand
         return command;
     }
 
-    private static double? Seconds(EtlRunRow r) =>
-        r.FinishedAt is null ? null
-            : (DateTimeOffset.Parse(r.FinishedAt, CultureInfo.InvariantCulture) - DateTimeOffset.Parse(r.StartedAt, CultureInfo.InvariantCulture)).TotalSeconds;
-
     private static string? Local(DateTimeOffset? utc, TimeZoneInfo zone) =>
         utc is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : null;
 
-    private sealed record JobRow(string Job, string Type, string? Cron, string Zone, string? Next, string? Previous, string State, string? Retry, string? LastRun, string? Description);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Output;
-using Pipeline.Jobs.Achievement;
+using Pipeline.Jobs.Review;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Review;
 
@@ -69,16 +69,17 @@ public static class ReviewCommand
             await new WarehouseInitializer(cli.Dialect).InitAsync(token);
             var review = new VersionReview(cli.Dialect);
             var who = parse.GetValue(by) is { Length: > 0 } name ? name.Trim() : Environment.UserName;
-            ReviewDecision decision;
+            DecisionOutcome outcome;
             try
             {
                 var version = await review.FindAsync(parse.GetValue(doc)!, token);
-                decision = await review.DecideAsync(version.DocumentId, accept, who, token);
+                outcome = await HeldVersionDecision.DecideAsync(cli.Dialect, cli.ConfigDirectory, version.DocumentId, accept, who, token);
             }
             catch (ReviewException ex)
             {
                 throw new UsageException(ex.Message);
             }
+            var decision = outcome.Decision;
             var printer = new Printer(cli.Mode);
             var v = decision.Version;
             if (!accept)
@@ -87,8 +88,7 @@ public static class ReviewCommand
                              (v.CurrentDocumentId is null ? "." : $"; document {v.CurrentDocumentId} stays current."));
                 return ExitCodes.Ok;
             }
-            var policy = AchievementPolicies.FromDirectory(cli.ConfigDirectory).For(v.Chamber);
-            var periods = await new ChamberAchievement(cli.Dialect, TimeProvider.System).RecomputeAsync(v.Chamber, policy, token);
+            var periods = outcome.PeriodsRecomputed;
             printer.Line($"{v.FileName} (document {v.DocumentId}) accepted by {who}: current now" +
                          (decision.Superseded is null ? "" : $", document {decision.Superseded} superseded") +
                          $"; achievement computed again for {periods} period{(periods == 1 ? "" : "s")}.");

@@ -59,6 +59,16 @@ public static class ItalianFormat
     public static string? Target(string? op, decimal? value, string? unit, string? raw) =>
         value is { } v && op is ">=" or "<=" or "=" or ">" or "<" ? $"{op} {WithUnit(v, UnitOf(unit, raw))}" : raw;
 
+    /// <summary>A day as Italians write it: <c>15/08/2021</c>.</summary>
+    public static string Date(DateOnly day) => day.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A moment in <paramref name="zone"/> (Europe/Rome for the pages): <c>15/08/2021 07:00</c>, no seconds, the
+    /// zone's summer or winter offset applied.
+    /// </summary>
+    public static string DateTime(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("dd'/'MM'/'yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A count: <c>200.000</c>.</summary>
     public static string Number(long value) => Number((decimal)value, 0);
 

@@ -38,6 +38,10 @@ public sealed record JobDefinition(string Name, JobKind Kind, string Description
 
 public static class JobDefinitions
 {
+    /// <summary>The folder of the job definitions: <c>jobs/</c> beside the configuration folder (./jobs beside ./config).</summary>
+    public static string DirectoryBeside(string configDirectory) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configDirectory.TrimEnd('/', '\\'))) ?? ".", "jobs");
+
     /// <summary>Reads every <c>*.json</c> of the folder, in name order; an empty list when the folder does not exist.</summary>
     /// <exception cref="ConfigException">A file is not valid; the message names the file and the setting.</exception>
     public static IReadOnlyList<JobDefinition> FromDirectory(string jobsDirectory)

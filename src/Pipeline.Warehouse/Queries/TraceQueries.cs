@@ -143,11 +143,17 @@ public sealed class TraceQueries(SqlDialect dialect)
                     "SELECT rows_removed_at FROM dim_document WHERE document_id = @DocumentId", new { value.DocumentId }, cancellationToken: ct));
                 value.RowsRemovedAt = removed is null or DBNull ? null : Timestamp(removed);
                 // the rows are gone: the lineage detail (metric, parameters, counts) is what is left to show
-                value.FeedRows = value.RowsRemovedAt is null ? await FeedRowsAsync(value, ct) : null;
+                value.FeedRows = value.RowsRemovedAt is null && WithFeedRows ? await FeedRowsAsync(value, ct) : null;
             }
         }
         return kpis;
     }
+
+    /// <summary>
+    /// Whether a computed value's feed rows are streamed again to list the first of them (<see cref="TracedValue.FeedRows"/>);
+    /// the web app's KPI page leaves them to the source page, which pages through them.
+    /// </summary>
+    public bool WithFeedRows { get; init; } = true;
 
     /// <summary>How many rows of a computed value's feed a trace lists.</summary>
     public int FeedRowsListed { get; init; } = 10;
@@ -158,57 +164,22 @@ public sealed class TraceQueries(SqlDialect dialect)
     /// </summary>
     private async Task<TracedFeedRows?> FeedRowsAsync(TracedValue value, CancellationToken ct)
     {
-        if (value.Detail is null) return null;
-        using var detail = JsonDocument.Parse(value.Detail);
-        var root = detail.RootElement;
-        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        if (Text("metric") is not { } metricId || Text("period") is not { } periodCode || !Period.TryParse(periodCode, out var period)) return null;
-        var parameters = (Text("parameters") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(kv => kv.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
-        FeedMetric metric;
-        MetricAccumulator accumulator;
-        try
-        {
-            metric = MetricCatalog.Get(metricId);
-            accumulator = metric.Start(parameters, period);
-        }
-        catch (MetricException)
-        {
-            return null;
-        }
-        var feeds = new FeedQueries(dialect);
+        if (FeedComputation.Parse(value.Detail) is not { } computation || FeedValueRows.MetricOf(computation) is not { } metric) return null;
         var first = new List<string>();
         var numeratorFirst = new List<string>();
         var othersFirst = new List<string>();
         long counted = 0, inNumerator = 0;
-        var hasNumerator = metric.IsShare;
-        // a row the metric counts is in its denominator; it is in the numerator too when the numerator grew with it
-        void Counted(Func<bool> add, Func<string> describe)
+        await foreach (var row in new FeedValueRows(dialect).ReadAsync(value.DocumentId, metric, computation, ct))
         {
-            var before = hasNumerator ? accumulator.Result().Numerator : null;
-            if (!add()) return;
             counted++;
-            var numerator = hasNumerator && accumulator.Result().Numerator > before;
-            if (numerator) inNumerator++;
-            if (first.Count < FeedRowsListed) first.Add(describe());
-            var list = numerator ? numeratorFirst : othersFirst;
-            if (hasNumerator && list.Count < FeedRowsListed) list.Add(describe());
+            if (row.InNumerator == true) inNumerator++;
+            if (first.Count < FeedRowsListed) first.Add(row.Description);
+            var list = row.InNumerator == true ? numeratorFirst : othersFirst;
+            if (row.InNumerator is not null && list.Count < FeedRowsListed) list.Add(row.Description);
         }
-        if (metric.Kind == FeedKind.Practices)
+        return new TracedFeedRows(metric.Id, FeedValueRows.CanonicalParameters(metric, computation), counted, first)
         {
-            await foreach (var row in feeds.ReadPracticesAsync(value.DocumentId, ct))
-                Counted(() => accumulator.Add(row), () => string.Create(CultureInfo.InvariantCulture,
-                    $"row {row.RowNumber}: {row.Protocol}, protocollo {row.Registered:dd/MM/yyyy}, evasa {row.Processed:dd/MM/yyyy}, sospensione {row.SuspensionDays} gg"));
-        }
-        else
-        {
-            await foreach (var row in feeds.ReadCompaniesAsync(value.DocumentId, ct))
-                Counted(() => accumulator.Add(row), () => string.Create(CultureInfo.InvariantCulture,
-                    $"row {row.RowNumber}: REA {row.Province} {row.ReaNumber}, {row.Status}, iscritta {row.Registered:dd/MM/yyyy}{(row.Section is null ? "" : ", " + row.Section)}{(row.DigitalDrawer ? ", cassetto" : "")}"));
-        }
-        return new TracedFeedRows(metric.Id, accumulator.CanonicalParameters, counted, first)
-        {
-            InNumerator = hasNumerator ? inNumerator : null,
+            InNumerator = metric.IsShare ? inNumerator : null,
             NumeratorFirst = numeratorFirst,
             DenominatorOnlyFirst = othersFirst,
         };

@@ -31,6 +31,11 @@ public sealed class EtlRunRow
     public string? Job { get; init; }
     public string? Node { get; init; }
     public int? Attempt { get; init; }
+
+    /// <summary>How long the run took, in seconds; null while it runs.</summary>
+    public double? Seconds =>
+        FinishedAt is null ? null
+            : (DateTimeOffset.Parse(FinishedAt, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.Parse(StartedAt, System.Globalization.CultureInfo.InvariantCulture)).TotalSeconds;
 }
 
 /// <summary>The <c>etl_run</c> ledger: every ingest or nightly run, with its status and counts, and failed files.</summary>

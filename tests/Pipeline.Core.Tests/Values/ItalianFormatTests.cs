@@ -74,4 +74,20 @@ public sealed class ItalianFormatTests
     [InlineData(12345.678, 1, "12.345,7")]
     public void Timings_and_ratios_have_a_fixed_number_of_decimals(double value, int decimals, string text) =>
         Assert.Equal(text, ItalianFormat.Fixed(value, decimals));
+
+    [Theory]
+    [InlineData(2021, 8, 15, "15/08/2021")]
+    [InlineData(2023, 1, 5, "05/01/2023")]
+    [InlineData(1999, 12, 31, "31/12/1999")]
+    public void Days_are_day_month_year_with_slashes(int year, int month, int day, string text) =>
+        Assert.Equal(text, ItalianFormat.Date(new DateOnly(year, month, day)));
+
+    [Theory]
+    [InlineData("2021-08-15T05:00:00Z", "15/08/2021 07:00")]      // summer time: UTC+2
+    [InlineData("2021-12-01T23:30:00Z", "02/12/2021 00:30")]      // winter time: UTC+1, the next day in Rome
+    [InlineData("2021-03-28T00:59:00Z", "28/03/2021 01:59")]      // the last minute before the change
+    [InlineData("2021-03-28T01:00:00Z", "28/03/2021 03:00")]      // the change: 02:00 does not exist
+    [InlineData("2021-08-15T07:00:00+02:00", "15/08/2021 07:00")]
+    public void Moments_are_written_in_the_zone_without_seconds(string iso, string text) =>
+        Assert.Equal(text, ItalianFormat.DateTime(DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome")));
 }

@@ -1,0 +1,32 @@
+namespace Pipeline.Web;
+
+/// <summary>The Italian words the pages use for the warehouse's codes (versions, review decisions, run and alert states).</summary>
+public static class Labels
+{
+    public static string Version(string version) => version switch
+    {
+        "current" => "corrente",
+        "superseded" => "sostituita",
+        "held" => "sospesa per revisione",
+        "rejected" => "respinta",
+        _ => version,
+    };
+
+    public static string Review(string status) => status switch
+    {
+        "held" => "sospesa",
+        "accepted" => "accettata",
+        "rejected" => "respinta",
+        _ => status,
+    };
+
+    public static string ValueKind(string kind) => kind == "target" ? "target" : "consuntivo";
+
+    public static string AlertStatus(string status) => status switch
+    {
+        "open" => "aperto",
+        "escalated" => "scalato",
+        "resolved" => "risolto",
+        _ => status,
+    };
+}
