@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Core.Extraction;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Pdf;
@@ -64,7 +63,7 @@ public sealed class PdfSourceViewerTests(Chromium chromium, ITestOutputHelper ou
             await page.GotoAsync(ViewerHost.Url(value.File, value.Source!.Page!.Value, value.Source.Bbox, value.Raw));
             var words = WordsUnderHighlight.Words(value.Raw);
             var shown = await RenderedSource.ReadAsync(page, words);
-            var problem = Problem(shown, words);
+            var problem = WordsUnderHighlight.Problem(shown, words);
             if (problem is not null) failures.Add($"{value}: {problem}");
             else worst = Math.Min(worst, WordsUnderHighlight.Check(shown, words).Min(c => c.Covered));
         }
@@ -86,7 +85,7 @@ public sealed class PdfSourceViewerTests(Chromium chromium, ITestOutputHelper ou
         await page.GotoAsync(ViewerHost.Url("ruotata.pdf", 1, Box.Of(camera).ToArray(), camera.Text));
         var shown = await RenderedSource.ReadAsync(page, ["Camera"]);
 
-        Assert.Null(Problem(shown, ["Camera"]));
+        Assert.Null(WordsUnderHighlight.Problem(shown, ["Camera"]));
         var canvas = await page.Locator("#pdf-source canvas").BoundingBoxAsync();
         Assert.True(canvas!.Width > canvas.Height, $"the turned page is landscape on screen ({canvas.Width} × {canvas.Height})");
         var highlight = shown.Highlight!.Value;
@@ -109,21 +108,4 @@ public sealed class PdfSourceViewerTests(Chromium chromium, ITestOutputHelper ou
         Assert.Equal("error", shown.State);
         Assert.Equal($"Il documento ha {pages} pagine: la pagina {pages + 1} non esiste.", shown.Message);
     }
-
-    /// <summary>Why the value is not shown highlighted over its words; null when it is.</summary>
-    private static string? Problem(RenderedSource shown, IReadOnlyList<string> words)
-    {
-        if (shown.State != "rendered") return $"viewer state '{shown.State}': {shown.Message}";
-        if (shown.Highlight is not { } highlight) return "no highlight drawn";
-        if (shown.Ink == 0) return $"nothing drawn on the canvas under the highlight {Describe(highlight)}";
-        var covered = WordsUnderHighlight.Check(shown, words);
-        var missing = covered.Where(c => c.Covered < WordsUnderHighlight.MinimumCovered).ToList();
-        return missing.Count == 0
-            ? null
-            : $"highlight {Describe(highlight)}; " + string.Join("; ", missing.Select(c => c.Best is null
-                ? $"'{c.Word}' not in the text layer"
-                : $"'{c.Word}' at {Describe(c.Best.Box)} (span '{c.Best.SpanText}') covered {c.Covered.ToString("P0", CultureInfo.InvariantCulture)}"));
-    }
-
-    private static string Describe(Box b) => FormattableString.Invariant($"[{b.X0:0.#},{b.Y0:0.#},{b.X1:0.#},{b.Y1:0.#}]");
 }

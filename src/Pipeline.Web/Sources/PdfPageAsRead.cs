@@ -41,18 +41,26 @@ public sealed record PdfPageAsRead(int Page, int PageCount, double Width, double
     /// Same as <see cref="Read(string, int, Box?, CancellationToken)"/> for archived bytes: written to a temporary
     /// file for PdfPig, removed afterwards.
     /// </summary>
-    public static async Task<PdfPageAsRead?> ReadAsync(Stream pdf, int page, Box? value, CancellationToken ct = default)
+    public static async Task<PdfPageAsRead?> ReadAsync(byte[] pdf, int page, Box? value, CancellationToken ct = default)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-page-{Guid.NewGuid():N}.pdf");
         try
         {
-            await using (var file = File.Create(path)) await pdf.CopyToAsync(file, ct);
+            await File.WriteAllBytesAsync(path, pdf, ct);
             return Read(path, page, value, ct);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>"56.7,120.2,540.1,131" (a lineage box, invariant culture) as a <see cref="Box"/>; null when it is not four numbers.</summary>
+    public static Box? ParseBox(string? bbox)
+    {
+        var parts = (bbox ?? "").Split(',');
+        var numbers = parts.Select(p => double.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToList();
+        return numbers.Count == 4 && numbers.All(double.IsFinite) ? new Box(numbers[0], numbers[1], numbers[2], numbers[3]) : null;
     }
 
     /// <summary>The value's box lies mostly inside <paramref name="box"/> (half its area or more).</summary>

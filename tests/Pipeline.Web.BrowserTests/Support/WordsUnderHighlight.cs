@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Extraction.Pdf.Layout;
 
 namespace Pipeline.Web.BrowserTests.Support;
@@ -37,4 +38,20 @@ public static class WordsUnderHighlight
     /// <summary>The smallest rectangle holding the best occurrence of every word found.</summary>
     public static Box? WordsBox(IReadOnlyList<CoveredWord> covered) =>
         covered.Where(c => c.Best is not null).Select(c => c.Best!.Box).Aggregate((Box?)null, (a, b) => a is { } x ? x.Union(b) : b);
+
+    /// <summary>Why a rendered value is not shown highlighted over its words; null when it is.</summary>
+    public static string? Problem(RenderedSource shown, IReadOnlyList<string> words)
+    {
+        if (shown.State != "rendered") return $"viewer state '{shown.State}': {shown.Message}";
+        if (shown.Highlight is not { } highlight) return "no highlight drawn";
+        if (shown.Ink == 0) return $"nothing drawn on the canvas under the highlight {Describe(highlight)}";
+        var missing = Check(shown, words).Where(c => c.Covered < MinimumCovered).ToList();
+        return missing.Count == 0
+            ? null
+            : $"highlight {Describe(highlight)}; " + string.Join("; ", missing.Select(c => c.Best is null
+                ? $"'{c.Word}' not in the text layer"
+                : $"'{c.Word}' at {Describe(c.Best.Box)} (span '{c.Best.SpanText}') covered {c.Covered.ToString("P0", CultureInfo.InvariantCulture)}"));
+    }
+
+    public static string Describe(Box b) => FormattableString.Invariant($"[{b.X0:0.#},{b.Y0:0.#},{b.X1:0.#},{b.Y1:0.#}]");
 }
