@@ -16,6 +16,8 @@ public sealed class DemoApp : IAsyncLifetime
     public const string User = "demo";
     public string Password { get; } = "prova-" + Guid.NewGuid().ToString("N")[..12];
 
+    private static readonly string[] Linked = ["sample-data", "config", "jobs"];
+
     private readonly CliRunner _cli = new() { Deadline = TimeSpan.FromMinutes(5) };
     private Process? _serve;
     private readonly List<string> _serveLog = [];
@@ -27,8 +29,8 @@ public sealed class DemoApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // the demo reads ./sample-data: the committed sample region, seen from the work folder
-        Directory.CreateSymbolicLink(_cli.PathOf("sample-data"), RepositoryPaths.SampleData);
+        // the demo reads ./sample-data, ./config and ./jobs: the repository's, seen from the work folder
+        foreach (var folder in Linked) Directory.CreateSymbolicLink(_cli.PathOf(folder), Path.Combine(RepositoryPaths.Root(), folder));
         _cli.Environment["PIPELINE_DEMO_PASSWORD"] = Password;
         var demo = await _cli.RunAsync("demo");
         if (demo.ExitCode != 0) throw new InvalidOperationException($"pipeline demo failed: {demo}");
@@ -94,7 +96,7 @@ public sealed class DemoApp : IAsyncLifetime
             await _serve.WaitForExitAsync();
         }
         _serve?.Dispose();
-        Directory.Delete(_cli.PathOf("sample-data")); // the link only, before the work folder goes
+        foreach (var folder in Linked) Directory.Delete(_cli.PathOf(folder)); // the links only, before the work folder goes
         _cli.Dispose();
     }
 }
