@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 using Pipeline.Warehouse;
 using Pipeline.Web.Access;
 using Pipeline.Web.Api;
@@ -30,6 +31,10 @@ public static class WebApp
             WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
         });
         if (settings.Urls is { } urls) builder.WebHost.UseUrls(urls);
+        // requests are not logged one by one: warnings and errors only, on stderr as the CLI's own
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var config = WebConfig.FromDirectory(settings.ConfigDirectory);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(settings.Dialect);

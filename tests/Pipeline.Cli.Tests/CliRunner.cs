@@ -22,6 +22,9 @@ public sealed class CliRunner : IDisposable
     /// <summary>How long a run may take: past it the child is killed and <see cref="RunAsync"/> throws a <see cref="TimeoutException"/>.</summary>
     public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Text written to the child's stdin before it is closed (null: closed at once).</summary>
+    public string? Stdin { get; set; }
+
     /// <summary>Variables set for the child process (e.g. DOTNET_GCHeapHardLimit for a memory ceiling).</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
@@ -53,6 +56,7 @@ public sealed class CliRunner : IDisposable
         info.Environment.Remove("PIPELINE_WAREHOUSE");
         foreach (var (name, value) in Environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
+        if (Stdin is not null) await process.StandardInput.WriteAsync(Stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

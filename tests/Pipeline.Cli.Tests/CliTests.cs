@@ -190,6 +190,13 @@ public sealed class CliTests : IDisposable
         Assert.Contains("FG: no open alert, nothing sent", (await _cli.RunAsync("alerts", "remind", "--chamber", "FG")).Stdout);
         Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
+        // it ends with how to open the web app: the command, the URL, the demo account and its password, generated now
+        Assert.Contains("'./pipeline serve' serves it on http://127.0.0.1:5080; sign in as 'demo' (administrator, every chamber) with the password ", result.Stdout);
+        var password = System.Text.RegularExpressions.Regex.Match(result.Stdout, "with the password ([A-Za-z0-9]{18}) \\(generated now").Groups[1].Value;
+        Assert.Equal(18, password.Length);
+        var users = JsonDocument.Parse((await _cli.RunAsync("users", "list", "--json")).Stdout).RootElement;
+        var demo = Assert.Single(users.EnumerateArray());
+        Assert.Equal(("demo", "admin", true), (demo.GetProperty("name").GetString(), demo.GetProperty("role").GetString(), demo.GetProperty("password").GetBoolean()));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class TestWarehouse : IAsyncDisposable
     [
         "dim_chamber", "dim_org_unit", "dim_period", "dim_plan", "dim_document", "dim_objective", "dim_kpi",
         "doc_objective", "doc_kpi", "fact_kpi_target", "fact_kpi_measurement", "fact_kpi_achievement",
-        "fact_objective_achievement", "lineage", "etl_run", "quarantine", "schema_migrations",
+        "fact_objective_achievement", "lineage", "etl_run", "quarantine", "schema_migrations", "source_archive",
     ];
 
     private readonly Func<Task> _drop;

@@ -51,10 +51,17 @@ public abstract class SampleSite(string dialect) : IAsyncLifetime
         await accounts.SaveAsync("molise", WebRole.Chamber, [Chamber], Password);
         await accounts.SaveAsync("foggia", WebRole.Chamber, [OtherChamber], Password);
 
-        var settings = new WebSettings(Warehouse.Dialect, config);
+        _app = await StartAsync(Warehouse, config);
+    }
+
+    /// <summary>The app on a test server over <paramref name="warehouse"/>, initialised as <c>pipeline serve</c> does, started.</summary>
+    public static async Task<WebApplication> StartAsync(TestWarehouse warehouse, string config)
+    {
+        var settings = new WebSettings(warehouse.Dialect, config);
         await WebApp.InitializeAsync(settings, CancellationToken.None);
-        _app = WebApp.Build(settings, builder => builder.WebHost.UseTestServer());
-        await _app.StartAsync();
+        var app = WebApp.Build(settings, builder => builder.WebHost.UseTestServer());
+        await app.StartAsync();
+        return app;
     }
 
     public async Task DisposeAsync()
@@ -64,9 +71,12 @@ public abstract class SampleSite(string dialect) : IAsyncLifetime
     }
 
     /// <summary>A client with cookies of its own, not following redirects, signed in as <paramref name="user"/> (null: anonymous).</summary>
-    public async Task<HttpClient> ClientAsync(string? user)
+    public Task<HttpClient> ClientAsync(string? user) => ClientAsync(App, user);
+
+    /// <summary>A client of <paramref name="app"/> as <see cref="ClientAsync(string?)"/> makes one.</summary>
+    public static async Task<HttpClient> ClientAsync(WebApplication app, string? user)
     {
-        var server = App.GetTestServer();
+        var server = app.GetTestServer();
         var client = new HttpClient(new CookieContainerHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
         if (user is null) return client;
         var form = await client.GetStringAsync("/accedi");

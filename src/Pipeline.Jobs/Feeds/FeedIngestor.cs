@@ -4,6 +4,7 @@ using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Feeds;
 using Pipeline.Warehouse.Loading;
@@ -22,12 +23,13 @@ public sealed record FeedIngestResult(FeedLoadResult Load, FeedKind Kind, string
 /// quarantine), staged, and handed to every metric bound to the chamber's KPIs for this kind of feed; after the
 /// rows, the metrics' values become measurements of those KPIs. Nothing of the file is kept when any step fails.
 /// Reading and the metrics run on a thread of their own, a few thousand rows ahead of the staging
-/// (<see cref="Prefetch"/>).
+/// (<see cref="Prefetch"/>). The file is archived with its load (<paramref name="archive"/>, default the warehouse's own).
 /// </summary>
-public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, MetricBindings bindings, string salt, TimeProvider? clock = null)
+public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, MetricBindings bindings, string salt, TimeProvider? clock = null,
+    SourceArchive? archive = null)
 {
     /// <summary>Test seam: the loader (e.g. one on another clock).</summary>
-    public FeedLoader Loader { get; init; } = new(dialect, clock);
+    public FeedLoader Loader { get; init; } = new(dialect, clock, archive);
 
     public async Task<FeedIngestResult> IngestAsync(string path, string? chamberCode, long? runId, CancellationToken ct = default)
     {
@@ -79,7 +81,10 @@ public sealed class FeedIngestor(SqlDialect dialect, FeedHeaderConfig headers, M
         var request = new FeedLoadRequest(Path.GetFullPath(path), sha, reader.Kind, chamber,
             reader.Kind == FeedKind.Practices ? Prefetch.Ahead(Observe(reader.Practices(errors.Add), computations, static (a, r) => a.Add(r), static r => r.RowNumber)) : null,
             reader.Kind == FeedKind.Companies ? Prefetch.Ahead(Observe(reader.Companies(errors.Add), computations, static (a, r) => a.Add(r), static r => r.RowNumber)) : null,
-            () => errors, ComputeAsync, runId);
+            () => errors, ComputeAsync, runId)
+        {
+            Source = ArchiveSource.FromFile(Path.GetFullPath(path), sha),
+        };
         var load = await Loader.LoadAsync(request, ct);
         return new FeedIngestResult(load, reader.Kind, chamber, reader.RowsRead, warnings) { Errors = failed };
     }

@@ -3,6 +3,7 @@ using Pipeline.Core.Review;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
 using Pipeline.Jobs.Feeds;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Feeds;
 using Pipeline.Warehouse.Loading;
@@ -35,6 +36,9 @@ public sealed record IngestSummary(long RunId, string Status, IReadOnlyList<File
     /// <summary>The superseded feeds whose staged rows the run removed after the retention (none when nothing was due).</summary>
     public StagedRowsPurgeResult? Purged { get; init; }
 
+    /// <summary>The orphan files of the archive's folder the run removed (loads rolled back over an hour ago).</summary>
+    public OrphansRemoved ArchiveOrphans { get; init; } = OrphansRemoved.None;
+
     public int Count(FileStatus status) => Files.Count(f => f.Status == status);
 
     /// <summary>", 2 held" when versions were held for review, "" otherwise (for the run's summary line).</summary>
@@ -59,14 +63,19 @@ public interface IIngestProgress
 /// Extracts and loads a set of files or folders as one recorded run (<c>etl_run</c>). Each file is its own unit:
 /// a file that cannot be read or loaded fails alone with a one-line reason, the others go on, and nothing already
 /// loaded is touched. Files whose bytes are already loaded for the chamber are skipped without being extracted again.
-/// After the files, the staged rows of feeds superseded longer ago than <see cref="StagedRowsRetention"/> are removed.
+/// Every file loaded is archived with its load (<see cref="Archive"/>, default the warehouse's own: docs/operations.md
+/// "Archive"). After the files, the staged rows of feeds superseded longer ago than <see cref="StagedRowsRetention"/>
+/// are removed, and so are the archive folder's orphans (<see cref="SourceArchive.RemoveOrphansAsync"/>).
 /// </summary>
-public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extractors, ILogger logger, TimeProvider? clock = null)
+public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extractors, ILogger logger, TimeProvider? clock = null, SourceArchive? archive = null)
 {
     private readonly EtlRunStore _runs = new(dialect, clock);
 
+    /// <summary>Where the files loaded are archived (the feeds' own loader archives in <see cref="Feeds"/>' archive).</summary>
+    public SourceArchive Archive { get; } = archive ?? SourceArchive.For(dialect, null, clock ?? TimeProvider.System);
+
     /// <summary>Test seam: the loader used for each file (e.g. one that injects a failure mid-load).</summary>
-    public DocumentLoader Loader { get; init; } = new(dialect, clock);
+    public DocumentLoader Loader { get; init; } = new(dialect, clock, archive);
 
     /// <summary>Manual KPI matches (config/kpi-matches.json), handed to every document load.</summary>
     public IReadOnlyList<KpiManualMatch> KpiMatches { get; init; } = [];
@@ -129,7 +138,8 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         }
 
         var purged = status == "interrupted" ? null : await PurgeAsync(chamberCode, log);
-        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed) { Skipped = skipped, Purged = purged };
+        var orphans = status == "interrupted" ? OrphansRemoved.None : await RemoveArchiveOrphansAsync(log);
+        var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed) { Skipped = skipped, Purged = purged, ArchiveOrphans = orphans };
         // a run that goes on after its files (keepOpen: the nightly run computes and alerts next) is finished by its caller
         if (keepOpen && status != "interrupted") await _runs.UpdateCountsAsync(runId, summary.Counts, CancellationToken.None);
         else await _runs.FinishAsync(runId, status, summary.Counts, error, CancellationToken.None);
@@ -160,6 +170,26 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         }
     }
 
+    /// <summary>
+    /// The archive folder's orphans: files of loads that rolled back, and temporary files, last written over an hour ago.
+    /// A failure is logged and leaves them for the next run.
+    /// </summary>
+    private async Task<OrphansRemoved> RemoveArchiveOrphansAsync(ILogger log)
+    {
+        try
+        {
+            var removed = await Archive.RemoveOrphansAsync(CancellationToken.None);
+            if (removed.Files > 0)
+                log.Information("Archive: {Files} orphan files removed ({Bytes} bytes), left by loads that did not commit", removed.Files, removed.Bytes);
+            return removed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            log.Error(ex, "Archive orphans not removed: {Reason}; the next run tries again", ex.Message);
+            return OrphansRemoved.None;
+        }
+    }
+
     private async Task<FileOutcome> IngestFileAsync(string path, string? chamberCode, long runId, ILogger log, CancellationToken ct)
     {
         try
@@ -183,6 +213,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
                 SourceSha256 = viaJson ? document.Document.Sha256 : null,
                 KpiMatches = KpiMatches,
                 Review = Review,
+                Source = ArchiveSource.FromBytes(input.Bytes, Path.GetFullPath(path), sha),
             }, ct);
             var status = result.Outcome switch
             {

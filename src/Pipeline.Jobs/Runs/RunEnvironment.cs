@@ -8,6 +8,7 @@ using Pipeline.Jobs.Feeds;
 using Pipeline.Jobs.Identity;
 using Pipeline.Jobs.Ingest;
 using Pipeline.Jobs.Review;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 using Serilog;
 
@@ -62,16 +63,22 @@ public sealed class RunEnvironment
     /// <summary>The chamber of config/chambers.json with this code, or null.</summary>
     public ChamberSource? Chamber(string code) => Chambers.All.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>An ingest runner with the extractors, feed readers, metric bindings and manual KPI matches of a configuration folder.</summary>
+    /// <summary>
+    /// An ingest runner with the extractors, feed readers, metric bindings, manual KPI matches and source archive
+    /// (config/archive.json) of a configuration folder.
+    /// </summary>
     /// <exception cref="ConfigException">A configuration file is not valid.</exception>
-    public static IngestRunner CreateIngestRunner(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider? clock = null) =>
-        new(dialect, DocumentExtractors.Create(configDirectory), logger, clock)
+    public static IngestRunner CreateIngestRunner(SqlDialect dialect, string configDirectory, ILogger logger, TimeProvider? clock = null)
+    {
+        var archive = SourceArchive.For(dialect, ArchiveSettings.FromDirectory(configDirectory), clock ?? TimeProvider.System);
+        return new(dialect, DocumentExtractors.Create(configDirectory), logger, clock, archive)
         {
-            Feeds = new FeedIngestor(dialect, FeedHeaderConfig.FromDirectory(configDirectory), MetricBindings.FromDirectory(configDirectory), FeedSalt.Resolve(), clock),
+            Feeds = new FeedIngestor(dialect, FeedHeaderConfig.FromDirectory(configDirectory), MetricBindings.FromDirectory(configDirectory), FeedSalt.Resolve(), clock, archive),
             KpiMatches = KpiMatchConfig.FromDirectory(configDirectory),
             Review = ReviewConfig.FromDirectory(configDirectory),
             StagedRowsRetention = RetentionConfig.FromDirectory(configDirectory),
         };
+    }
 
     /// <summary>The alert evaluator of the configured rules, evaluating at <paramref name="asOf"/> (default: now).</summary>
     public AlertEvaluator CreateAlertEvaluator(IReadOnlyList<IAlertChannel> channels, TimeProvider? asOf = null) => new(_dialect, Alerts, channels, asOf ?? _clock);

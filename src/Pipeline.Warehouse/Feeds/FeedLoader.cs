@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Loading;
 
@@ -19,13 +20,16 @@ namespace Pipeline.Warehouse.Feeds;
 /// the feed as <c>fact_kpi_measurement</c> rows with lineage. The same bytes twice for a chamber change nothing (for
 /// another chamber they are loaded again, as that chamber's feed); a new file with the same logical key
 /// (<c>{chamber}|feed|{kind}|{firstYear}-{lastYear}</c>) supersedes the current one, whose measurements stay as
-/// history and whose staged rows stay for the retention (<see cref="StagedRowsPurge"/>). Any failure rolls the whole file back and propagates.
+/// history and whose staged rows stay for the retention (<see cref="StagedRowsPurge"/>). The file itself
+/// (<see cref="FeedLoadRequest.Source"/>) is archived in the same transaction, streamed (<see cref="SourceArchive"/>).
+/// Any failure rolls the whole file back and propagates.
 /// </summary>
-public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
+public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null, SourceArchive? archive = null)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly SourceArchive _archive = archive ?? SourceArchive.For(dialect, null, clock ?? TimeProvider.System);
 
     /// <summary>Loads the feed file of <paramref name="request"/>; see the type summary.</summary>
     /// <exception cref="LoadException">The feed cannot be loaded as a whole (unknown chamber, no dated row, …).</exception>
@@ -42,6 +46,8 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
             case FeedKind.Companies when request.Companies is null || request.Practices is not null:
                 throw new ArgumentException("a companies feed carries Companies rows and no Practices rows", nameof(request));
         }
+        if (request.Source is { } archived && !string.Equals(archived.Sha256, request.Sha256, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"the bytes to archive ({archived.Sha256}) are not those loaded ({request.Sha256})", nameof(request));
 
         await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
@@ -111,6 +117,7 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null)
             });
         if (previous is not null)
             await session.ExecuteAsync("UPDATE dim_document SET superseded_by_id = @documentId WHERE document_id = @previous", new { documentId, previous });
+        if (request.Source is { } source) await _archive.StoreAsync(connection, tx, source, ct);
 
         var quarantined = request.QuarantinedSoFar();
         await QuarantineAsync(connection, tx, documentId, request, quarantined, ct);

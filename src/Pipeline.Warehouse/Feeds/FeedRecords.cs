@@ -1,5 +1,6 @@
 using Pipeline.Core.Feeds;
 using Pipeline.Warehouse.Loading;
+using Pipeline.Warehouse.Archive;
 
 namespace Pipeline.Warehouse.Feeds;
 
@@ -20,7 +21,11 @@ public sealed record FeedLoadRequest(
     IEnumerable<CompanyRow>? Companies,
     Func<IReadOnlyList<FeedRowError>> QuarantinedSoFar,
     Func<long, Task<IReadOnlyList<FeedMeasurement>>> ComputeAfterStaging,
-    long? RunId = null);
+    long? RunId = null)
+{
+    /// <summary>The file's bytes, archived with the load (streamed, never held whole); null: nothing is archived.</summary>
+    public ArchiveSource? Source { get; init; }
+}
 
 /// <summary>
 /// One value computed from a feed for a KPI and a period (a canonical period code: 2021, 2021-S1, …), written as a

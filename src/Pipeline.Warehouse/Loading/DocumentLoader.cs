@@ -3,6 +3,7 @@ using Pipeline.Core.Extraction;
 using Pipeline.Core.Model;
 using Pipeline.Core.Review;
 using Pipeline.Core.Validation;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Warehouse.Loading;
@@ -14,14 +15,16 @@ namespace Pipeline.Warehouse.Loading;
 /// document type, years and reported period) supersedes the current one, whose facts stay as history — unless
 /// <see cref="VersionGuard"/> finds it suspect: then it is stored with its facts and lineage but <em>held</em> (not
 /// current, <c>review_status</c> 'held', the reasons kept) and the current version stays current until a decision
-/// (<see cref="Review.VersionReview"/>).
+/// (<see cref="Review.VersionReview"/>). The bytes of the request's <see cref="LoadRequest.Source"/> are archived in the
+/// same transaction (<see cref="SourceArchive.StoreAsync"/>); bytes already loaded for the chamber are not archived again.
 /// </summary>
-public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = null)
+public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = null, SourceArchive? archive = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly SourceArchive _archive = archive ?? SourceArchive.For(dialect, null, clock ?? TimeProvider.System);
 
     /// <summary>
-    /// Test seam: called after each stage of a load inside the transaction ("document", "objectives",
+    /// Test seam: called after each stage of a load inside the transaction ("document", "archive", "objectives",
     /// "kpi:N", "facts"). An exception thrown here aborts the load like any other failure.
     /// </summary>
     public Action<string>? AfterStep { get; init; }
@@ -51,6 +54,8 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
 
     public async Task<LoadResult> LoadAsync(LoadRequest request, CancellationToken ct = default)
     {
+        if (request.Source is { } archived && !string.Equals(archived.Sha256, request.Sha256, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"the bytes to archive ({archived.Sha256}) are not those loaded ({request.Sha256})", nameof(request));
         var validation = DocumentValidator.Validate(request.Document);
         var document = validation.Accepted;
         var info = document.Document;
@@ -132,6 +137,11 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         if (previous is not null && !held)
             await session.ExecuteAsync("UPDATE dim_document SET superseded_by_id = @documentId WHERE document_id = @previous", new { documentId, previous });
         AfterStep?.Invoke("document");
+        if (request.Source is { } source)
+        {
+            await _archive.StoreAsync(connection, tx, source, ct);
+            AfterStep?.Invoke("archive");
+        }
 
         var writer = new FactWriter(session, documentId, request, dialect, held);
         var objectiveIds = await writer.WriteObjectivesAsync(document.Objectives, objectiveKeys, planId, chamberId);

@@ -1,5 +1,6 @@
 using Pipeline.Core.Extraction;
 using Pipeline.Core.Review;
+using Pipeline.Warehouse.Archive;
 
 namespace Pipeline.Warehouse.Loading;
 
@@ -17,6 +18,12 @@ public sealed record LoadRequest(ExtractedDocument Document, string FilePath, st
     public IReadOnlyList<KpiManualMatch> KpiMatches { get; init; } = [];
     /// <summary>When a new version is held for review instead of superseding (config/review.json).</summary>
     public ReviewThresholds Review { get; init; } = ReviewThresholds.Default;
+
+    /// <summary>
+    /// The bytes loaded (their sha256 is <see cref="Sha256"/>), archived with the load (<see cref="SourceArchive"/>); for
+    /// a reviewed extraction, its JSON. Null: nothing is archived (a load made without a file, as tests make them).
+    /// </summary>
+    public ArchiveSource? Source { get; init; }
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Pipeline.Core.Feeds;
 using Pipeline.Core.Values;
+using Pipeline.Warehouse.Archive;
 using Pipeline.Warehouse.Dialects;
 using Pipeline.Warehouse.Feeds;
 
@@ -74,6 +75,13 @@ public sealed class TracedValue
     /// </summary>
     public DateTimeOffset? RowsRemovedAt { get; set; }
 
+    /// <summary>
+    /// Where the document's bytes are archived (docs/operations.md "Archive"): the original a page or cell is shown
+    /// from, and for a feed the file that keeps its rows after the staged ones were removed. Null: not archived (loaded
+    /// before the archive, or its entry is missing).
+    /// </summary>
+    public ArchiveEntry? Archived { get; set; }
+
     /// <summary>"Foglio1!E12", "p. 9 [56.7,120.2,540.1,131]", "rows 10-42".</summary>
     public string Location => SourceKind switch
     {
@@ -97,9 +105,14 @@ public sealed record TracedFeedRows(string Metric, string Parameters, long Count
     public IReadOnlyList<string> DenominatorOnlyFirst { get; init; } = [];
 }
 
-/// <summary><c>pipeline trace</c>: from a KPI to every value recorded for it and the place each was read.</summary>
-public sealed class TraceQueries(SqlDialect dialect)
+/// <summary>
+/// <c>pipeline trace</c>: from a KPI to every value recorded for it, the place each was read and where its document is
+/// archived (<paramref name="archive"/>, default the warehouse's own).
+/// </summary>
+public sealed class TraceQueries(SqlDialect dialect, SourceArchive? archive = null)
 {
+    private readonly SourceArchive _archive = archive ?? SourceArchive.For(dialect);
+
     public async Task<IReadOnlyList<TracedKpi>> TraceAsync(string kpiIdOrText, int limit = 20, CancellationToken ct = default)
     {
         await using var connection = await dialect.OpenAsync(ct);
@@ -130,6 +143,11 @@ public sealed class TraceQueries(SqlDialect dialect)
                 FROM v_kpi_lineage WHERE kpi_id = @KpiId
                 ORDER BY period, value_kind DESC, document_id
                 """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
+            foreach (var document in kpi.Values.GroupBy(v => v.DocumentSha256))
+            {
+                var archived = await _archive.FindAsync(document.Key, ct);
+                foreach (var value in document) value.Archived = archived;
+            }
             kpi.Achievements = (await connection.QueryAsync<TracedAchievement>(new CommandDefinition(
                 """
                 SELECT period AS Period, achievement AS Achievement, status AS Status, policy AS Policy, rule AS Rule
@@ -141,7 +159,7 @@ public sealed class TraceQueries(SqlDialect dialect)
                     "SELECT detail FROM lineage WHERE lineage_id = @LineageId", new { value.LineageId }, cancellationToken: ct));
                 var removed = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
                     "SELECT rows_removed_at FROM dim_document WHERE document_id = @DocumentId", new { value.DocumentId }, cancellationToken: ct));
-                value.RowsRemovedAt = removed is null or DBNull ? null : Timestamp(removed);
+                value.RowsRemovedAt = removed is null or DBNull ? null : DbTimestamp.Read(removed);
                 // the rows are gone: the lineage detail (metric, parameters, counts) is what is left to show
                 value.FeedRows = value.RowsRemovedAt is null && WithFeedRows ? await FeedRowsAsync(value, ct) : null;
             }
@@ -184,15 +202,6 @@ public sealed class TraceQueries(SqlDialect dialect)
             DenominatorOnlyFirst = othersFirst,
         };
     }
-
-    /// <summary>A TIMESTAMPTZ (PostgreSQL) or ISO-8601 TEXT (SQLite) column.</summary>
-    private static DateTimeOffset Timestamp(object value) => value switch
-    {
-        DateTimeOffset offset => offset,
-        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        _ => throw new InvalidDataException($"a timestamp column holds {value.GetType().Name}"),
-    };
 
     private static async Task<IReadOnlyList<string>> ObjectivePathAsync(System.Data.Common.DbConnection connection, long? objectiveId, CancellationToken ct)
     {

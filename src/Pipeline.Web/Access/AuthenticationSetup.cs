@@ -83,14 +83,16 @@ public static class AuthenticationSetup
 
     private static void AddOpenIdConnect(AuthenticationBuilder authentication, OidcSettings settings)
     {
+        // read when the app is built, not at the first sign-in: serve stops at once, naming the variable
+        var secret = Environment.GetEnvironmentVariable(settings.ClientSecretEnv) is { Length: > 0 } value
+            ? value
+            : throw new Pipeline.Core.Configuration.ConfigException(
+                $"{WebConfig.FileName}: oidc.client_secret_env: the environment variable {settings.ClientSecretEnv} is not set");
         authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, "Identità dell'Unione", options =>
         {
             options.Authority = settings.Authority;
             options.ClientId = settings.ClientId;
-            options.ClientSecret = Environment.GetEnvironmentVariable(settings.ClientSecretEnv) is { Length: > 0 } secret
-                ? secret
-                : throw new Pipeline.Core.Configuration.ConfigException(
-                    $"{WebConfig.FileName}: oidc.client_secret_env: the environment variable {settings.ClientSecretEnv} is not set");
+            options.ClientSecret = secret;
             options.ResponseType = OpenIdConnectResponseType.Code;
             options.UsePkce = true;
             options.SaveTokens = false;

@@ -18,8 +18,8 @@ public static class DownloadEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/archive/{sha256}", async (string sha256, HttpContext http, OriginalFiles originals, CancellationToken ct) =>
-            await originals.ReadAsync(http.User.ScopeOf(), sha256, ct) is { } file
-                ? Results.File(file.Bytes, file.ContentType, file.FileName)
+            await originals.OpenAsync(http.User.ScopeOf(), sha256, ct) is { } file
+                ? Results.Stream(file.Content, file.MediaType, file.FileName, enableRangeProcessing: true)
                 : Results.NotFound()).RequireAuthorization();
 
         app.MapGet("/fonte/{id:long}/righe.csv", async (long id, string? parte, string? cerca, HttpContext http, SourceView sources, CancellationToken ct) =>

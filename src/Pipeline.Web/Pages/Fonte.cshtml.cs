@@ -49,7 +49,7 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
 
     private async Task ReadWindowAsync(Pipeline.Core.Access.ChamberScope scope, CancellationToken ct)
     {
-        var original = await originals.ReadAsync(scope, Value!.OriginalSha256, ct);
+        var original = await originals.ReadAllAsync(scope, Value!.OriginalSha256, ct);
         if (original is null || Value.Sheet is null || Value.Cell is null)
         {
             Unavailable = "Il file originale non è più disponibile: la griglia del foglio non può essere mostrata.";
@@ -57,7 +57,7 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
         }
         try
         {
-            Window = SheetWindow.Read(original.Bytes, Value.Sheet, Value.Cell);
+            Window = SheetWindow.Read(original, Value.Sheet, Value.Cell);
             Unavailable = Window is null ? $"Il foglio {Value.Sheet} non è nel file originale." : null;
         }
         catch (ExtractionException ex)
@@ -68,15 +68,16 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
 
     private async Task ReadPageAsync(Pipeline.Core.Access.ChamberScope scope, int page, CancellationToken ct)
     {
-        var original = await originals.ReadAsync(scope, Value!.OriginalSha256, ct);
+        var original = await originals.OpenAsync(scope, Value!.OriginalSha256, ct);
         if (original is null)
         {
             Unavailable = "Il file originale non è più disponibile: la pagina non può essere mostrata.";
             return;
         }
+        await using var content = original.Content;
         try
         {
-            PageAsRead = await Pipeline.Web.Sources.PdfPageAsRead.ReadAsync(original.Bytes, page, Pipeline.Web.Sources.PdfPageAsRead.ParseBox(Value.Bbox), ct);
+            PageAsRead = await Pipeline.Web.Sources.PdfPageAsRead.ReadAsync(content, page, Pipeline.Web.Sources.PdfPageAsRead.ParseBox(Value.Bbox), ct);
             Unavailable = PageAsRead is null ? $"Il documento originale non ha la pagina {page}." : null;
         }
         catch (ExtractionException ex)

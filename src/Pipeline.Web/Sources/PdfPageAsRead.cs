@@ -38,15 +38,15 @@ public sealed record PdfPageAsRead(int Page, int PageCount, double Width, double
     }
 
     /// <summary>
-    /// Same as <see cref="Read(string, int, Box?, CancellationToken)"/> for archived bytes: written to a temporary
+    /// Same as <see cref="Read(string, int, Box?, CancellationToken)"/> for an archived original: copied to a temporary
     /// file for PdfPig, removed afterwards.
     /// </summary>
-    public static async Task<PdfPageAsRead?> ReadAsync(byte[] pdf, int page, Box? value, CancellationToken ct = default)
+    public static async Task<PdfPageAsRead?> ReadAsync(Stream pdf, int page, Box? value, CancellationToken ct = default)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-page-{Guid.NewGuid():N}.pdf");
         try
         {
-            await File.WriteAllBytesAsync(path, pdf, ct);
+            await using (var file = File.Create(path)) await pdf.CopyToAsync(file, ct);
             return Read(path, page, value, ct);
         }
         finally
