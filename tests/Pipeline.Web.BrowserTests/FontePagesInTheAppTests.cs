@@ -8,10 +8,10 @@ namespace Pipeline.Web.BrowserTests;
 /// The issue's check in a real Chromium against the real app: <c>pipeline demo</c>, <c>pipeline serve</c>; sign in,
 /// open a chamber, open each KPI, open the source of each of its values read from a PDF (current and superseded), and
 /// the value is highlighted over its words on the original page rendered from the archive; the second tab shows the
-/// page as the extractor read it, with the cell holding the value marked.
+/// page as the extractor read it, with the cell holding the value marked. On SQLite and on PostgreSQL (the archive in
+/// the database).
 /// </summary>
-[Collection(ChromiumCollection.Name)]
-public sealed class FontePagesInTheAppTests(Chromium chromium, DemoApp app, ITestOutputHelper output) : IClassFixture<DemoApp>
+public abstract class FontePagesInTheAppTests(Chromium chromium, DemoApp app, ITestOutputHelper output)
 {
     /// <summary>Signs in as the demo account through the sign-in form.</summary>
     public static async Task SignInAsync(IPage page, DemoApp app)
@@ -78,3 +78,11 @@ public sealed class FontePagesInTheAppTests(Chromium chromium, DemoApp app, ITes
         return absent.Count == 0 ? null : $"the marked cell '{text.Trim()}' lacks {string.Join(", ", absent.Select(w => $"'{w}'"))}";
     }
 }
+
+[Collection(ChromiumCollection.Name)]
+public sealed class FontePagesOnSqliteTests(Chromium chromium, DemoApp app, ITestOutputHelper output)
+    : FontePagesInTheAppTests(chromium, app, output), IClassFixture<DemoApp>;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class FontePagesOnPostgresTests(Chromium chromium, DemoAppOnPostgres app, ITestOutputHelper output)
+    : FontePagesInTheAppTests(chromium, app, output), IClassFixture<DemoAppOnPostgres>;

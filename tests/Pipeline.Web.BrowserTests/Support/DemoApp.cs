@@ -9,9 +9,9 @@ namespace Pipeline.Web.BrowserTests.Support;
 /// <summary>
 /// The issue's check, as child processes of the real CLI: <c>pipeline demo</c> on the committed sample region (in a
 /// work folder of its own, SQLite), then <c>pipeline serve --urls http://127.0.0.1:PORT</c> on that warehouse until
-/// disposed. Signs in as the demo's account with the password given through <c>$PIPELINE_DEMO_PASSWORD</c>.
+/// disposed (<see cref="DemoAppOnPostgres"/>: the same on a fresh database of the test PostgreSQL). Signs in as the demo's account with the password given through <c>$PIPELINE_DEMO_PASSWORD</c>.
 /// </summary>
-public sealed class DemoApp : IAsyncLifetime
+public class DemoApp : IAsyncLifetime
 {
     public const string User = "demo";
     public string Password { get; } = "prova-" + Guid.NewGuid().ToString("N")[..12];
@@ -27,8 +27,15 @@ public sealed class DemoApp : IAsyncLifetime
     /// <summary>Where the warehouse lives: the demo's SQLite file in the work folder.</summary>
     public string Warehouse => _cli.Warehouse;
 
+    /// <summary>The warehouse the demo loads and the app serves: an SQLite file in the work folder.</summary>
+    protected virtual Task<string> CreateWarehouseAsync(string workFolder) =>
+        Task.FromResult($"Data Source={Path.Combine(workFolder, "data", "warehouse.db")}");
+
+    protected virtual Task DropWarehouseAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        _cli.Warehouse = await CreateWarehouseAsync(_cli.WorkDir);
         // the demo reads ./sample-data, ./config and ./jobs: the repository's, seen from the work folder
         foreach (var folder in Linked) Directory.CreateSymbolicLink(_cli.PathOf(folder), Path.Combine(RepositoryPaths.Root(), folder));
         _cli.Environment["PIPELINE_DEMO_PASSWORD"] = Password;
@@ -98,5 +105,26 @@ public sealed class DemoApp : IAsyncLifetime
         _serve?.Dispose();
         foreach (var folder in Linked) Directory.Delete(_cli.PathOf(folder)); // the links only, before the work folder goes
         _cli.Dispose();
+        await DropWarehouseAsync();
+    }
+}
+
+/// <summary>
+/// <see cref="DemoApp"/> on a fresh database of the PostgreSQL server that ./test.sh starts
+/// (<c>PIPELINE_TEST_POSTGRES</c>): the archived originals live in the database itself.
+/// </summary>
+public sealed class DemoAppOnPostgres : DemoApp
+{
+    private Pipeline.Warehouse.Tests.TestWarehouse? _warehouse;
+
+    protected override async Task<string> CreateWarehouseAsync(string workFolder)
+    {
+        _warehouse = await Pipeline.Warehouse.Tests.TestWarehouse.CreatePostgresAsync();
+        return _warehouse.ConnectionString;
+    }
+
+    protected override async Task DropWarehouseAsync()
+    {
+        if (_warehouse is not null) await _warehouse.DisposeAsync();
     }
 }
