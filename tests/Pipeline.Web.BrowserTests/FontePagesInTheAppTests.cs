@@ -55,7 +55,7 @@ public abstract class FontePagesInTheAppTests(Chromium chromium, DemoApp app, IT
         foreach (var (kpi, fonte) in sources)
         {
             await page.GotoAsync(fonte);
-            var raw = await page.GetAttributeAsync("#pdf-source", "data-raw") ?? "";
+            var raw = await page.Locator(".pdf-source-raw code").TextContentAsync() ?? "";
             var words = WordsUnderHighlight.Words(raw);
             var shown = await RenderedSource.ReadAsync(page, words);
             if (WordsUnderHighlight.Problem(shown, words) is { } problem) failures.Add($"{fonte} ({kpi}, '{raw}'): {problem}");

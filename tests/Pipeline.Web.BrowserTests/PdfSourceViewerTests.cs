@@ -60,7 +60,7 @@ public sealed class PdfSourceViewerTests(Chromium chromium, ITestOutputHelper ou
         var worst = 1.0;
         foreach (var value in values)
         {
-            await page.GotoAsync(ViewerHost.Url(value.File, value.Source!.Page!.Value, value.Source.Bbox, value.Raw));
+            await page.GotoAsync(ViewerHost.Url(value.File, value.Source!.Page!.Value, value.Source.Bbox));
             var words = WordsUnderHighlight.Words(value.Raw);
             var shown = await RenderedSource.ReadAsync(page, words);
             var problem = WordsUnderHighlight.Problem(shown, words);
@@ -82,7 +82,7 @@ public sealed class PdfSourceViewerTests(Chromium chromium, ITestOutputHelper ou
 
         await using var context = await chromium.NewContextAsync(_host!.BaseUrl);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(ViewerHost.Url("ruotata.pdf", 1, Box.Of(camera).ToArray(), camera.Text));
+        await page.GotoAsync(ViewerHost.Url("ruotata.pdf", 1, Box.Of(camera).ToArray()));
         var shown = await RenderedSource.ReadAsync(page, ["Camera"]);
 
         Assert.Null(WordsUnderHighlight.Problem(shown, ["Camera"]));
@@ -102,7 +102,7 @@ public sealed class PdfSourceViewerTests(Chromium chromium, ITestOutputHelper ou
 
         await using var context = await chromium.NewContextAsync(_host!.BaseUrl);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(ViewerHost.Url(file, pages + 1, [10, 10, 20, 20], "x"));
+        await page.GotoAsync(ViewerHost.Url(file, pages + 1, [10, 10, 20, 20]));
         var shown = await RenderedSource.ReadAsync(page, []);
 
         Assert.Equal("error", shown.State);

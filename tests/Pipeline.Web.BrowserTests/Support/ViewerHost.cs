@@ -15,7 +15,7 @@ namespace Pipeline.Web.BrowserTests.Support;
 /// <summary>
 /// A minimal real web server (Kestrel on a free loopback port) for the viewer alone: Pipeline.Web's wwwroot as it
 /// is in the repository (js/pdf-source.js, css/pdf-source.css, lib/pdfjs restored by Npm.targets), the PDFs of one
-/// folder under <c>/pdf/NAME</c>, and <c>/fonte?pdf=NAME&amp;page=N&amp;box=x0,y0,x1,y1&amp;raw=TEXT</c>: a page
+/// folder under <c>/pdf/NAME</c>, and <c>/fonte?pdf=NAME&amp;page=N&amp;box=x0,y0,x1,y1</c>: a page
 /// with the viewer's markup only, served under the strict Content-Security-Policy the app uses (no inline script or
 /// style, no eval), so what runs here runs there.
 /// </summary>
@@ -57,18 +57,17 @@ public sealed class ViewerHost : IAsyncDisposable
             var path = Path.Combine(pdfFolder, Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, "application/pdf") : Results.NotFound();
         });
-        app.MapGet("/fonte", (string pdf, int page, string? box, string? raw) => Results.Content(Page(pdf, page, box, raw), "text/html; charset=utf-8"));
+        app.MapGet("/fonte", (string pdf, int page, string? box) => Results.Content(Page(pdf, page, box), "text/html; charset=utf-8"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new ViewerHost(app, address.TrimEnd('/'));
     }
 
-    public static string Url(string pdf, int page, IReadOnlyList<double>? box, string? raw) =>
+    public static string Url(string pdf, int page, IReadOnlyList<double>? box) =>
         $"/fonte?pdf={Uri.EscapeDataString(pdf)}&page={page}"
-        + (box is null ? "" : "&box=" + Uri.EscapeDataString(string.Join(",", box.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
-        + (raw is null ? "" : "&raw=" + Uri.EscapeDataString(raw));
+        + (box is null ? "" : "&box=" + Uri.EscapeDataString(string.Join(",", box.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
-    private static string Page(string pdf, int page, string? box, string? raw)
+    private static string Page(string pdf, int page, string? box)
     {
         var a = HtmlEncoder.Default;
         return $"""
@@ -81,7 +80,7 @@ public sealed class ViewerHost : IAsyncDisposable
             <link rel="stylesheet" href="/css/pdf-source.css">
             </head>
             <body>
-            <div id="pdf-source" data-pdf-url="/pdf/{a.Encode(Uri.EscapeDataString(pdf))}" data-page="{page}" data-box="{a.Encode(box ?? "")}" data-raw="{a.Encode(raw ?? "")}"></div>
+            <div id="pdf-source" data-pdf-url="/pdf/{a.Encode(Uri.EscapeDataString(pdf))}" data-page="{page}" data-box="{a.Encode(box ?? "")}"></div>
             <script type="module" src="/js/pdf-source.js"></script>
             </body>
             </html>

@@ -105,7 +105,7 @@ async function renderSource(root) {
     mark.style.top = `${rect.top}px`;
     mark.style.width = `${rect.width}px`;
     mark.style.height = `${rect.height}px`;
-    mark.title = root.dataset.raw ? `Valore letto: ${root.dataset.raw}` : "Valore letto qui";
+    mark.title = "Valore letto qui";
     sheet.append(mark);
     root.dataset.highlight = [rect.left, rect.top, rect.width, rect.height].map((v) => v.toFixed(1)).join(",");
     mark.scrollIntoView({ block: "center", inline: "nearest" });
