@@ -64,7 +64,9 @@ public static class WebApp
         }
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/errore");
-        app.UseStatusCodePagesWithReExecute("/errore", "?codice={0}");
+        // a page's 403 or 404 gets the Italian error page; an API call, a download or a CSV keeps its bare status
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/archive"),
+            branch => branch.UseStatusCodePagesWithReExecute("/errore", "?codice={0}"));
         if (app.Environment.WebRootPath is { } root) app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) });
         app.UseRouting();
         app.UseAuthentication();

@@ -93,6 +93,9 @@ public abstract class WebCommandsTests(string dialect) : IDisposable
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             Assert.Equal("[]", await http.GetStringAsync("/api/regione"));
             Assert.Contains("Regione", await http.GetStringAsync("/"));
+            var css = await http.GetAsync("/css/site.css");   // wwwroot is beside the CLI's assemblies
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
 
             Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -38,7 +38,11 @@ public abstract class AccessTests(SampleSite site)
             var allowed = await molise.GetAsync(url);
             Assert.True(allowed.StatusCode == HttpStatusCode.OK, $"{url}: {(int)allowed.StatusCode} for a user of CBIS");
         }
-        Assert.Equal(HttpStatusCode.Forbidden, (await molise.GetAsync("/camera/FG")).StatusCode);
+        var page = await molise.GetAsync("/camera/FG");
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("Accesso negato", await page.Content.ReadAsStringAsync());      // a page: the Italian error page
+        var api = await molise.GetAsync("/api/camere/FG");
+        Assert.Equal("", await api.Content.ReadAsStringAsync());                          // the API: the bare status
         Assert.Equal(HttpStatusCode.Forbidden, (await molise.GetAsync("/api/camere/FG")).StatusCode);
     }
 

@@ -5,8 +5,8 @@ namespace Pipeline.Web.Tests;
 
 /// <summary>
 /// A GET changes nothing (every table's rows the same after every page and API answer, handlers named in the query
-/// string included), and every page but the source view renders in 200 ms or less on the sample region (measured
-/// here, printed).
+/// string included), and every page but the source view renders in 200 ms or less on the sample region, nine renders
+/// in ten (measured here, printed).
 /// </summary>
 public abstract class ReadOnlyGetTests(SampleSite site, ITestOutputHelper output)
 {
@@ -63,10 +63,12 @@ public abstract class ReadOnlyGetTests(SampleSite site, ITestOutputHelper output
             }
             times.Sort();
             var median = times[times.Count / 2];
-            var line = $"{site.DialectName} {url}: median {median:0.0} ms, p90 {times[(int)(times.Count * 0.9)]:0.0} ms, max {times[^1]:0.0} ms ({Runs} renders)";
+            var p90 = times[(int)(times.Count * 0.9)];
+            var line = $"{site.DialectName} {url}: median {median:0.0} ms, p90 {p90:0.0} ms, max {times[^1]:0.0} ms ({Runs} renders)";
             output.WriteLine(line);
             Console.WriteLine("page render " + line);
-            if (median > Budget.TotalMilliseconds) slow.Add(line);
+            // nine renders in ten within the budget: one slow render in a shared machine's hiccup does not fail the test
+            if (p90 > Budget.TotalMilliseconds) slow.Add(line);
         }
         Assert.True(slow.Count == 0, "over 200 ms: " + string.Join("; ", slow));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Pipeline.Web.Access;
 
 namespace Pipeline.Web.Tests;
 
@@ -82,3 +83,30 @@ public sealed class SqliteSignInTests(SqliteSampleSite site) : SignInTests(site)
 
 [Collection(PostgresSite.Name)]
 public sealed class PostgresSignInTests(PostgresSampleSite site) : SignInTests(site);
+
+/// <summary>A local account is read again on every request: a chamber taken away, or the account removed, applies at once.</summary>
+public abstract class SessionTests(SampleSite site)
+{
+    [Fact]
+    public async Task A_changed_or_removed_account_changes_its_open_session_at_the_next_request()
+    {
+        var accounts = new LocalAccounts(site.Warehouse.Dialect);
+        await accounts.SaveAsync("temporaneo", Pipeline.Core.Access.WebRole.Chamber, [SampleSite.Chamber], SampleSite.Password);
+        using var client = await site.ClientAsync("temporaneo");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/camera/CBIS")).StatusCode);
+
+        await accounts.SaveAsync("temporaneo", Pipeline.Core.Access.WebRole.Chamber, [SampleSite.OtherChamber], SampleSite.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/camera/CBIS")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/camere/CBIS")).StatusCode);
+
+        Assert.True(await accounts.Store.RemoveAsync("temporaneo"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/regione")).StatusCode);
+    }
+}
+
+[Collection(SqliteSite.Name)]
+public sealed class SqliteSessionTests(SqliteSampleSite site) : SessionTests(site);
+
+[Collection(PostgresSite.Name)]
+public sealed class PostgresSessionTests(PostgresSampleSite site) : SessionTests(site);
