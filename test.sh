@@ -28,9 +28,14 @@ apt_install() {
 
 command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK is required (dotnet not on PATH)"; exit 2; }
 
+# The web app's front-end packages (pdfjs-dist) are restored by the build with npm (src/Pipeline.Web/Npm.targets), and
+# the browser tests (tests/Pipeline.Web.BrowserTests) drive Debian's Chromium; the corpus suite prints with it too.
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+command -v chromium >/dev/null 2>&1 || apt_install chromium
+fc-list 2>/dev/null | grep -q "DejaVu Sans" || apt_install fonts-dejavu-core
+
 # The corpus suite prints the seeds with real tools (tests/Pipeline.Corpus.Tests/Renderings): Chromium and LibreOffice.
 if [ "$target" != "Pipeline.sln" ]; then
-  command -v chromium >/dev/null 2>&1 || apt_install chromium
   command -v soffice >/dev/null 2>&1 || apt_install libreoffice-writer
   fc-list 2>/dev/null | grep -q "Liberation Serif" || apt_install fonts-liberation
   fc-list 2>/dev/null | grep -q "DejaVu Serif" || apt_install fonts-dejavu-core

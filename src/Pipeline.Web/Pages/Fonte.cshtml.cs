@@ -26,6 +26,9 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
     public string? Unavailable { get; private set; }
     public FeedPage? Feed { get; private set; }
 
+    /// <summary>A PDF value's page as the extractor saw it ("Pagina come letta"); null when the original is not available.</summary>
+    public Pipeline.Web.Sources.PdfPageAsRead? PageAsRead { get; private set; }
+
     /// <summary>The PDF viewer's script is there (the viewer's build adds it).</summary>
     public bool HasPdfScript => environment.WebRootFileProvider.GetFileInfo("js/pdf-source.js").Exists;
 
@@ -35,6 +38,7 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
         Value = await sources.LoadAsync(scope, id, ct);
         if (Value is null) return NotFound();
         if (Value.SourceKind == "cell") await ReadWindowAsync(scope, ct);
+        if (Value is { SourceKind: "page", Page: { } page }) await ReadPageAsync(scope, page, ct);
         if (Value.SourceKind == "rows") Feed = await ReadFeedAsync(FeedRowFilter.Of(parte, cerca), Math.Max(1, pagina ?? 1), ct);
         return Page();
     }
@@ -55,6 +59,26 @@ public sealed class FonteModel(SourceView sources, OriginalFiles originals, IWeb
         {
             Window = SheetWindow.Read(original, Value.Sheet, Value.Cell);
             Unavailable = Window is null ? $"Il foglio {Value.Sheet} non è nel file originale." : null;
+        }
+        catch (ExtractionException ex)
+        {
+            Unavailable = ex.Message;
+        }
+    }
+
+    private async Task ReadPageAsync(Pipeline.Core.Access.ChamberScope scope, int page, CancellationToken ct)
+    {
+        var original = await originals.OpenAsync(scope, Value!.OriginalSha256, ct);
+        if (original is null)
+        {
+            Unavailable = "Il file originale non è più disponibile: la pagina non può essere mostrata.";
+            return;
+        }
+        await using var content = original.Content;
+        try
+        {
+            PageAsRead = await Pipeline.Web.Sources.PdfPageAsRead.ReadAsync(content, page, Pipeline.Web.Sources.PdfPageAsRead.ParseBox(Value.Bbox), ct);
+            Unavailable = PageAsRead is null ? $"Il documento originale non ha la pagina {page}." : null;
         }
         catch (ExtractionException ex)
         {
