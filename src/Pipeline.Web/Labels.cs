@@ -29,4 +29,33 @@ public static class Labels
         "resolved" => "risolto",
         _ => status,
     };
+
+    /// <summary>An <c>etl_run</c> status.</summary>
+    public static string RunStatus(string status) => status switch
+    {
+        "running" => "in corso",
+        "succeeded" => "riuscita",
+        "partial" => "parziale",
+        "failed" => "fallita",
+        "interrupted" => "interrotta",
+        _ => status,
+    };
+
+    /// <summary>An alert's severity.</summary>
+    public static string Severity(string severity) => severity switch
+    {
+        "info" => "informazione",
+        "warning" => "avviso",
+        "critical" => "critico",
+        _ => severity,
+    };
+
+    /// <summary>A KPI's achievement status in a period.</summary>
+    public static string AchievementStatus(string status) => status switch
+    {
+        "measured" => "misurato",
+        "missing" => "consuntivo mancante",
+        "not_measurable" => "non misurabile",
+        _ => status,
+    };
 }

@@ -121,6 +121,11 @@ public abstract class PageTests(SampleSite site)
 
         var runs = await Ok(client, "/esecuzioni");
         Assert.Contains("demo", runs);
+        // states in Italian on the page (the API keeps the codes)
+        var statuses = await site.QueryAsync<string>("SELECT DISTINCT status FROM etl_run");
+        Assert.Contains(">riuscita<", runs);
+        Assert.All(statuses.Where(x => x != "succeeded"), x => Assert.DoesNotContain($">{x}<", runs));
+        Assert.DoesNotContain(">succeeded<", runs);
         Assert.NotEmpty(JsonDocument.Parse(await client.GetStringAsync("/api/esecuzioni")).RootElement.EnumerateArray());
 
         await Ok(client, "/pianificazione");

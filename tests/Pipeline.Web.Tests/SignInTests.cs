@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Pipeline.Web.Access;
+using Pipeline.Web;
 
 namespace Pipeline.Web.Tests;
 
@@ -42,7 +43,7 @@ public abstract class SignInTests(SampleSite site)
         Assert.Contains("2021–2023", html);
         Assert.Contains("<svg class=\"chart\"", html);
         var status = (await site.QueryAsync<string>("SELECT status FROM etl_run WHERE chamber_code = 'CBIS' ORDER BY run_id DESC"))[0];
-        Assert.Contains($"<span class=\"status-{status}\">{status}</span>", html.Split("/camera/CBIS")[1].Split("</tr>")[0]);   // the demo run's
+        Assert.Contains($"<span class=\"status-{status}\">{Labels.RunStatus(status)}</span>", html.Split("/camera/CBIS")[1].Split("</tr>")[0]);   // the demo run's
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
