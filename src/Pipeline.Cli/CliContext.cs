@@ -33,6 +33,9 @@ public sealed class CliContext(string warehouse, string configDirectory, ILogger
         _dialect ??= dialect;
     }
 
+    /// <summary>The warehouse is a PostgreSQL server (checked without creating an SQLite file).</summary>
+    public bool WarehouseIsPostgres => CreateDialect(warehouse, createStorage: false) is PostgresDialect;
+
     /// <summary>The metric bindings of config/metrics.json (none when the file is absent); a bad file is a configuration error.</summary>
     public Pipeline.Jobs.Feeds.MetricBindings MetricBindings()
     {

@@ -24,6 +24,8 @@ root.Add(ReviewCommand.Create(globals));
 root.Add(ServeCommand.Create(globals));
 root.Add(UsersCommand.Create(globals));
 root.Add(ArchiveCommand.Create(globals));
+root.Add(BiCommand.Create(globals));
+root.Add(ExportCommand.Create(globals));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Dapper;
+using Pipeline.Core.Bi;
+using Pipeline.Warehouse.Dialects;
+
+namespace Pipeline.Warehouse.Bi;
+
+/// <summary>
+/// <c>pipeline bi grant ROLE [--chamber CODE]…</c> on PostgreSQL: ROLE (created as a LOGIN role when missing) may
+/// connect, read the views of the <c>bi</c> schema and nothing else, in read-only transactions; with chambers, those
+/// views show it only their rows (bi_access, migration 0017); without, every chamber. Granting again replaces the
+/// role's chambers. Statements naming the role are built by PostgreSQL's own <c>format(%I)</c>, never by hand.
+/// </summary>
+public sealed class BiGrant(SqlDialect dialect)
+{
+    /// <exception cref="ArgumentException">not PostgreSQL, a bad role name, a superuser role, or a chamber not in the warehouse</exception>
+    public async Task GrantAsync(string role, IReadOnlyList<string> chamberCodes, CancellationToken ct = default)
+    {
+        if (dialect.Name != "postgres")
+            throw new ArgumentException("bi grant needs a PostgreSQL warehouse (--warehouse \"Host=…\"): SQLite has no roles");
+        if (BiRoleName.Problem(role) is { } problem) throw new ArgumentException(problem);
+
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var chamberIds = new List<long>();
+        foreach (var code in chamberCodes)
+            chamberIds.Add(await connection.ExecuteScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @code", new { code }, tx)
+                           ?? throw new ArgumentException($"chamber {code} has nothing in the warehouse"));
+
+        var existing = await connection.QuerySingleOrDefaultAsync<bool?>("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = @role", new { role }, tx);
+        if (existing == true) throw new ArgumentException($"role {role} is a superuser (or bypasses row security): it cannot be limited to the bi views");
+        if (existing is null) await RunFormattedAsync(connection, tx, "format('CREATE ROLE %I LOGIN', @role)", role, ct);
+        await RunFormattedAsync(connection, tx, "format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), @role)", role, ct);
+        await RunFormattedAsync(connection, tx, "format('GRANT USAGE ON SCHEMA bi TO %I', @role)", role, ct);
+        await RunFormattedAsync(connection, tx, "format('GRANT SELECT ON ALL TABLES IN SCHEMA bi TO %I', @role)", role, ct);
+        await RunFormattedAsync(connection, tx, "format('ALTER ROLE %I SET default_transaction_read_only = on', @role)", role, ct);
+
+        await connection.ExecuteAsync("DELETE FROM bi_access WHERE role_name = @role", new { role }, tx);
+        if (chamberIds.Count == 0)
+            await connection.ExecuteAsync("INSERT INTO bi_access (role_name, chamber_id) VALUES (@role, NULL)", new { role }, tx);
+        foreach (var id in chamberIds.Distinct())
+            await connection.ExecuteAsync("INSERT INTO bi_access (role_name, chamber_id) VALUES (@role, @id)", new { role, id }, tx);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task RunFormattedAsync(DbConnection connection, DbTransaction tx, string formatExpression, string role, CancellationToken ct)
+    {
+        var statement = await connection.ExecuteScalarAsync<string>(new CommandDefinition($"SELECT {formatExpression}", new { role }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(statement!, transaction: tx, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,25 @@
+using Pipeline.Warehouse.Dialects;
+
+namespace Pipeline.Warehouse.Bi;
+
+/// <summary>One view of the Power BI model (migration 0017): its name, and whether its rows belong to one chamber (a <c>CameraKey</c> column).</summary>
+public sealed record BiView(string Name, bool PerChamber)
+{
+    /// <summary>The view as the dialect names it: <c>bi.valori</c> in PostgreSQL's bi schema, <c>bi_valori</c> on SQLite.</summary>
+    public string QualifiedName(SqlDialect dialect) => dialect.Name == "postgres" ? $"bi.{Name}" : $"bi_{Name}";
+}
+
+/// <summary>The views of the Power BI model, dimensions first (docs/powerbi.md).</summary>
+public static class BiViews
+{
+    public static readonly IReadOnlyList<BiView> All =
+    [
+        new("camera", PerChamber: true),
+        new("obiettivo", PerChamber: true),
+        new("indicatore", PerChamber: true),
+        new("periodo", PerChamber: false),
+        new("calendario", PerChamber: false),
+        new("valori", PerChamber: true),
+        new("raggiungimento_obiettivi", PerChamber: true),
+    ];
+}
