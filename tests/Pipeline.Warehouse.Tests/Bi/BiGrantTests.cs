@@ -1,0 +1,95 @@
+using Dapper;
+using Npgsql;
+using Pipeline.Warehouse.Bi;
+
+namespace Pipeline.Warehouse.Tests.Bi;
+
+/// <summary>
+/// <c>pipeline bi grant</c> on the test PostgreSQL server: connected as the granted role, every bi view shows only
+/// its chamber's rows, the base tables are out of reach and writes are refused; granting again changes the chambers.
+/// Roles are cluster-wide: each test makes a uniquely named one and drops it.
+/// </summary>
+public sealed class BiGrantTests
+{
+    private static async Task<NpgsqlConnection> ConnectAsAsync(TestWarehouse wh, string role)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(wh.ConnectionString) { Username = role, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task DropRoleAsync(TestWarehouse wh, string role)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(wh.ConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync($"DROP OWNED BY {role}; DROP ROLE {role}");
+    }
+
+    [Fact]
+    public async Task A_chamber_role_reads_only_its_chamber_in_every_view_and_cannot_write()
+    {
+        await using var wh = await BiWarehouse.TwoChambersAsync("postgres");
+        var role = "bi_test_" + Guid.NewGuid().ToString("N")[..10];
+        await new BiGrant(wh.Dialect).GrantAsync(role, ["BA"]);
+        try
+        {
+            var bari = await wh.ScalarAsync<long>("SELECT chamber_id FROM dim_chamber WHERE code = 'BA'");
+            await using (var connection = await ConnectAsAsync(wh, role))
+            {
+                foreach (var view in BiViews.All)
+                {
+                    var all = await wh.CountAsync(view.QualifiedName(wh.Dialect));
+                    var seen = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {view.QualifiedName(wh.Dialect)}");
+                    if (!view.PerChamber)
+                    {
+                        Assert.Equal(all, seen);
+                        continue;
+                    }
+                    Assert.True(seen > 0, view.Name);
+                    Assert.True(seen < all, view.Name);
+                    Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {view.QualifiedName(wh.Dialect)} WHERE \"CameraKey\" <> @bari", new { bari }));
+                }
+                var readTable = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_kpi_target"));
+                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, readTable.SqlState);
+                var write = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("DELETE FROM bi_access"));
+                Assert.Contains(write.SqlState, new[] { PostgresErrorCodes.InsufficientPrivilege, PostgresErrorCodes.ReadOnlySqlTransaction });
+                var create = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("CREATE TABLE bi.mine (x int)"));
+                Assert.Contains(create.SqlState, new[] { PostgresErrorCodes.InsufficientPrivilege, PostgresErrorCodes.ReadOnlySqlTransaction });
+            }
+
+            // granting again without chambers: every chamber
+            await new BiGrant(wh.Dialect).GrantAsync(role, []);
+            await using (var connection = await ConnectAsAsync(wh, role))
+                Assert.Equal(14L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi.valori"));
+        }
+        finally
+        {
+            await DropRoleAsync(wh, role);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_names_superusers_unknown_chambers_and_sqlite_are_refused_in_one_line()
+    {
+        await using var wh = await BiWarehouse.TwoChambersAsync("postgres");
+        var grant = new BiGrant(wh.Dialect);
+        Assert.Contains("plain role name", (await Assert.ThrowsAsync<ArgumentException>(() => grant.GrantAsync("x; DROP TABLE dim_kpi", []))).Message);
+        var superuser = "bi_su_" + Guid.NewGuid().ToString("N")[..10];
+        await wh.ScalarAsync<int>($"CREATE ROLE {superuser} SUPERUSER");
+        try
+        {
+            Assert.Contains("superuser", (await Assert.ThrowsAsync<ArgumentException>(() => grant.GrantAsync(superuser, []))).Message);
+            Assert.Equal(0, await wh.ScalarAsync<int>("SELECT COUNT(*) FROM bi_access WHERE role_name = @superuser", new { superuser }));
+        }
+        finally
+        {
+            await DropRoleAsync(wh, superuser);
+        }
+        var nobody = "bi_nobody_" + Guid.NewGuid().ToString("N")[..10];
+        Assert.Contains("ZZ", (await Assert.ThrowsAsync<ArgumentException>(() => grant.GrantAsync(nobody, ["ZZ"]))).Message);
+        Assert.Equal(0, await wh.ScalarAsync<int>("SELECT COUNT(*) FROM pg_roles WHERE rolname = @nobody", new { nobody }));
+        await using var sqlite = await TestWarehouse.CreateAsync("sqlite");
+        Assert.Contains("PostgreSQL", (await Assert.ThrowsAsync<ArgumentException>(() => new BiGrant(sqlite.Dialect).GrantAsync("reader", []))).Message);
+    }
+}
