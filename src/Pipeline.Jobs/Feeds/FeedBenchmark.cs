@@ -94,6 +94,8 @@ public sealed class FeedBenchmark(PostgresDialect dialect, FeedHeaderConfig head
         {
             await using var admin = (NpgsqlConnection)await dialect.OpenAsync(CancellationToken.None);
             await admin.ExecuteAsync(new CommandDefinition($"DROP SCHEMA IF EXISTS {schema} CASCADE", cancellationToken: CancellationToken.None));
+            // the scratch warehouse's Power BI views (migration 0017) live in a schema of their own
+            await admin.ExecuteAsync(new CommandDefinition($"DROP SCHEMA IF EXISTS {dialect.WithSearchPath(schema).BiSchema} CASCADE", cancellationToken: CancellationToken.None));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class BiGrant(SqlDialect dialect)
     /// <exception cref="ArgumentException">not PostgreSQL, a bad role name, a superuser role, or a chamber not in the warehouse</exception>
     public async Task GrantAsync(string role, IReadOnlyList<string> chamberCodes, CancellationToken ct = default)
     {
-        if (dialect.Name != "postgres")
+        if (dialect is not PostgresDialect)
             throw new ArgumentException("bi grant needs a PostgreSQL warehouse (--warehouse \"Host=…\"): SQLite has no roles");
         if (BiRoleName.Problem(role) is { } problem) throw new ArgumentException(problem);
 
@@ -31,8 +31,9 @@ public sealed class BiGrant(SqlDialect dialect)
         if (existing == true) throw new ArgumentException($"role {role} is a superuser (or bypasses row security): it cannot be limited to the bi views");
         if (existing is null) await RunFormattedAsync(connection, tx, "format('CREATE ROLE %I LOGIN', @role)", role, ct);
         await RunFormattedAsync(connection, tx, "format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), @role)", role, ct);
-        await RunFormattedAsync(connection, tx, "format('GRANT USAGE ON SCHEMA bi TO %I', @role)", role, ct);
-        await RunFormattedAsync(connection, tx, "format('GRANT SELECT ON ALL TABLES IN SCHEMA bi TO %I', @role)", role, ct);
+        var schema = ((PostgresDialect)dialect).BiSchema;
+        await RunFormattedAsync(connection, tx, "format('GRANT USAGE ON SCHEMA %I TO %I', @schema, @role)", role, schema, ct);
+        await RunFormattedAsync(connection, tx, "format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', @schema, @role)", role, schema, ct);
         await RunFormattedAsync(connection, tx, "format('ALTER ROLE %I SET default_transaction_read_only = on', @role)", role, ct);
 
         await connection.ExecuteAsync("DELETE FROM bi_access WHERE role_name = @role", new { role }, tx);
@@ -43,9 +44,12 @@ public sealed class BiGrant(SqlDialect dialect)
         await tx.CommitAsync(ct);
     }
 
-    private static async Task RunFormattedAsync(DbConnection connection, DbTransaction tx, string formatExpression, string role, CancellationToken ct)
+    private static Task RunFormattedAsync(DbConnection connection, DbTransaction tx, string formatExpression, string role, CancellationToken ct) =>
+        RunFormattedAsync(connection, tx, formatExpression, role, "", ct);
+
+    private static async Task RunFormattedAsync(DbConnection connection, DbTransaction tx, string formatExpression, string role, string schema, CancellationToken ct)
     {
-        var statement = await connection.ExecuteScalarAsync<string>(new CommandDefinition($"SELECT {formatExpression}", new { role }, tx, cancellationToken: ct));
+        var statement = await connection.ExecuteScalarAsync<string>(new CommandDefinition($"SELECT {formatExpression}", new { role, schema }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(statement!, transaction: tx, cancellationToken: ct));
     }
 }

@@ -5,8 +5,8 @@ namespace Pipeline.Warehouse.Bi;
 /// <summary>One view of the Power BI model (migration 0017): its name, and whether its rows belong to one chamber (a <c>CameraKey</c> column).</summary>
 public sealed record BiView(string Name, bool PerChamber)
 {
-    /// <summary>The view as the dialect names it: <c>bi.valori</c> in PostgreSQL's bi schema, <c>bi_valori</c> on SQLite.</summary>
-    public string QualifiedName(SqlDialect dialect) => dialect.Name == "postgres" ? $"bi.{Name}" : $"bi_{Name}";
+    /// <summary>The view as the dialect names it: <c>bi.valori</c> in PostgreSQL's bi schema (<see cref="PostgresDialect.BiSchema"/>), <c>bi_valori</c> on SQLite.</summary>
+    public string QualifiedName(SqlDialect dialect) => dialect is PostgresDialect postgres ? $"{postgres.BiSchema}.{Name}" : $"bi_{Name}";
 }
 
 /// <summary>The views of the Power BI model, dimensions first (docs/powerbi.md).</summary>

@@ -33,6 +33,19 @@ public sealed class PostgresDialect : SqlDialect
     public override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
 
     /// <summary>The same server and database with another schema first on the search path (a scratch warehouse).</summary>
+    /// <summary>
+    /// The schema of the Power BI views (migration 0017): <c>bi</c> for a warehouse in <c>public</c>, else
+    /// <c>bi_&lt;schema&gt;</c> for a warehouse kept in its own schema (the same rule as the migration's).
+    /// </summary>
+    public string BiSchema
+    {
+        get
+        {
+            var first = new NpgsqlConnectionStringBuilder(_connectionString).SearchPath?.Split(',')[0].Trim().Trim('"');
+            return string.IsNullOrEmpty(first) || first == "public" ? "bi" : "bi_" + first;
+        }
+    }
+
     public PostgresDialect WithSearchPath(string schema) =>
         new(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = schema }.ConnectionString);
 
