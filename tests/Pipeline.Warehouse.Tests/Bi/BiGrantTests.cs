@@ -92,4 +92,18 @@ public sealed class BiGrantTests
         await using var sqlite = await TestWarehouse.CreateAsync("sqlite");
         Assert.Contains("PostgreSQL", (await Assert.ThrowsAsync<ArgumentException>(() => new BiGrant(sqlite.Dialect).GrantAsync("reader", []))).Message);
     }
+
+    [Fact]
+    public async Task A_warehouse_in_its_own_schema_gets_its_own_bi_schema_beside_the_public_one()
+    {
+        await using var wh = await BiWarehouse.TwoChambersAsync("postgres");
+        await wh.ScalarAsync<int>("CREATE SCHEMA scratch_one");
+        var scratch = ((Pipeline.Warehouse.Dialects.PostgresDialect)wh.Dialect).WithSearchPath("scratch_one");
+        await new WarehouseInitializer(scratch).InitAsync();
+        Assert.Equal("bi_scratch_one", scratch.BiSchema);
+        Assert.Equal("bi", ((Pipeline.Warehouse.Dialects.PostgresDialect)wh.Dialect).BiSchema);
+        await using var connection = await scratch.OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi_scratch_one.valori"));
+        Assert.Equal(14, await wh.CountAsync("bi.valori"));
+    }
 }
