@@ -43,7 +43,7 @@ public static class IndicatorLinker
                 : (StandardCodes.Find(kpi.Code, kpi.Name, kpi.Algorithm)?.Code, IndicatorLinkKind.Code);
             if (target is not null && byCode.TryGetValue(StandardCode.Canonical(target), out var indicator))
             {
-                if (kpi.Traits.Disagreement(indicator.Traits) is { } reason) conflicts.Add(new IndicatorConflict(kpi.Id, indicator.Code, reason));
+                if (kpi.Traits.Disagreement(indicator.Traits) is { } reason) conflicts.Add(new IndicatorConflict(kpi, indicator.Code, reason));
                 else links.Add(new IndicatorLink(kpi.Id, indicator.Code, kind));
                 continue;
             }

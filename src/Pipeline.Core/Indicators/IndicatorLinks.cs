@@ -30,7 +30,7 @@ public enum IndicatorLinkKind
 public sealed record IndicatorLink(long KpiId, string IndicatorCode, IndicatorLinkKind Kind);
 
 /// <summary>A KPI left unlinked, with why (a code whose unit or polarity disagrees with the indicator's).</summary>
-public sealed record IndicatorConflict(long KpiId, string IndicatorCode, string Reason);
+public sealed record IndicatorConflict(IndicatorKpi Kpi, string IndicatorCode, string Reason);
 
 /// <summary>
 /// A link that only the names suggest: never applied, listed by <c>pipeline conform indicators</c> with its evidence

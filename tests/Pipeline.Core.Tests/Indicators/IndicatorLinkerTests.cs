@@ -43,7 +43,7 @@ public class IndicatorLinkerTests
         };
         var result = IndicatorLinker.Link(kpis, [C1104], []);
         Assert.Equal([new IndicatorLink(1, "C1.1_04", IndicatorLinkKind.Code), new IndicatorLink(2, "C1.1_04", IndicatorLinkKind.Code)], result.Links);
-        Assert.Equal([new IndicatorConflict(3, "C1.1_04", "unit giorni ≠ %")], result.Conflicts);
+        Assert.Equal([new IndicatorConflict(kpis[2], "C1.1_04", "unit giorni ≠ %")], result.Conflicts);
         Assert.Empty(result.Proposals);
     }
 
