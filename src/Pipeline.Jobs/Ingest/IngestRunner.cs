@@ -168,7 +168,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             log.Information("Indicators: {Links} KPIs linked, {Conflicts} left unlinked (unit or polarity differ), {Proposals} proposals ('pipeline conform indicators')",
                 linking.Links.Count, linking.Conflicts.Count, linking.Proposals.Count);
         }
-        catch (System.Data.Common.DbException ex)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             log.Error(ex, "KPIs not linked to indicators: {Reason}; the next run tries again", ex.Message);
         }

@@ -19,7 +19,7 @@ public sealed class IndicatorStore(SqlDialect dialect)
         var rows = (await connection.QueryAsync<KpiRow>(new CommandDefinition(
             """
             SELECT k.kpi_id AS Id, c.code AS Chamber, k.code AS Code, k.name AS Name, k.algorithm AS Algorithm,
-                   COALESCE(k.unit, (SELECT MIN(t.unit) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id)) AS Unit,
+                   CAST(COALESCE(k.unit, (SELECT MIN(t.unit) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id)) AS TEXT) AS Unit,
                    (SELECT COUNT(*) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id AND t.operator IN ('>=', '>')) AS Higher,
                    (SELECT COUNT(*) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id AND t.operator IN ('<=', '<')) AS Lower
             FROM dim_kpi k JOIN dim_plan p ON p.plan_id = k.plan_id JOIN dim_chamber c ON c.chamber_id = p.chamber_id
