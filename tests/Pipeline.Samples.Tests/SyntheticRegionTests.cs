@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Pipeline.Core.Chambers;
+using Pipeline.Core.Indicators;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Excel;
 using Pipeline.Extraction.Pdf;
@@ -81,6 +82,18 @@ public sealed class SyntheticRegionTests : IDisposable
             var document = extractor.Extract(DocumentExtractors.Read(path));
             Assert.Equal(names, document.Kpis.Select(k => k.Name).Order().ToList());
         }
+    }
+
+    [Fact]
+    public void Every_chamber_s_plan_prints_the_same_standard_codes_in_some_kpi_names()
+    {
+        var region = Write("a", new RegionOptions(3, Kpis: 26, Practices: 100));
+        var codes = region.Chambers.Select(chamber =>
+        {
+            var document = new PdfExtractor().Extract(DocumentExtractors.Read(Path.Combine(chamber.Folder, RegionFiles.PlanPdf)));
+            return document.Kpis.Select(k => StandardCodes.Find(k.Code, k.Name, k.Algorithm)?.Code).OfType<string>().Order().ToList();
+        }).ToList();
+        Assert.All(codes, c => Assert.Equal(["C1.1_04", "KPISTD 225"], c));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class ConformCommand
             Print(new Printer(cli.Mode), rows, parse.GetValue(all));
             return ExitCodes.Ok;
         }, ct));
-        return new Command("conform", "KPI identity across documents") { report };
+        return new Command("conform", "KPI identity across documents, and links to standard indicators") { report, ConformIndicatorsCommand.Create(globals) };
     }
 
     /// <summary>

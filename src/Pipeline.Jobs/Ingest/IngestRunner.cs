@@ -1,3 +1,5 @@
+using Pipeline.Jobs.Indicators;
+using Pipeline.Warehouse.Indicators;
 using System.Diagnostics;
 using Pipeline.Core.Review;
 using Pipeline.Extraction;
@@ -89,7 +91,11 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
     /// <summary>How long the staged rows of a superseded feed are kept (config/retention.json); removed at the end of a run.</summary>
     public TimeSpan StagedRowsRetention { get; init; } = StagedRowsPurge.DefaultRetention;
 
+    /// <summary>The union's indicators and link decisions (config/indicators.json); KPIs are linked at the end of a run.</summary>
+    public IndicatorSettings Indicators { get; init; } = IndicatorSettings.None;
+
     private readonly StagedRowsPurge _purge = new(dialect, clock);
+    private readonly IndicatorLinkStep _indicators = new(dialect);
 
     public async Task<IngestSummary> RunAsync(
         IReadOnlyList<string> paths, string? chamberCode, IIngestProgress? progress = null, string kind = "ingest",
@@ -137,6 +143,7 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             log.Warning("Run {RunId} interrupted after {Done} of {Total} files", runId, outcomes.Count, files.Count + missing.Count);
         }
 
+        if (status != "interrupted") await LinkIndicatorsAsync(log);
         var purged = status == "interrupted" ? null : await PurgeAsync(chamberCode, log);
         var orphans = status == "interrupted" ? OrphansRemoved.None : await RemoveArchiveOrphansAsync(log);
         var summary = new IngestSummary(runId, status, outcomes, clockStart.Elapsed) { Skipped = skipped, Purged = purged, ArchiveOrphans = orphans };
@@ -147,6 +154,24 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
             runId, status, summary.Count(FileStatus.New), summary.Count(FileStatus.Superseding), summary.Count(FileStatus.Held), summary.Count(FileStatus.Unchanged),
             summary.Count(FileStatus.Failed), summary.FactsWritten, summary.Quarantined, summary.Duration.TotalSeconds);
         return summary;
+    }
+
+    /// <summary>
+    /// Links the KPIs to standard indicators by code or configured decision (docs/indicators.md). A failure is
+    /// logged and the next run tries again; the files of this run stay loaded.
+    /// </summary>
+    private async Task LinkIndicatorsAsync(ILogger log)
+    {
+        try
+        {
+            var linking = await _indicators.RunAsync(Indicators.Indicators, Indicators.Decisions, CancellationToken.None);
+            log.Information("Indicators: {Links} KPIs linked, {Conflicts} left unlinked (unit or polarity differ), {Proposals} proposals ('pipeline conform indicators')",
+                linking.Links.Count, linking.Conflicts.Count, linking.Proposals.Count);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            log.Error(ex, "KPIs not linked to indicators: {Reason}; the next run tries again", ex.Message);
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Pipeline.Jobs.Indicators;
 using Pipeline.Core.Configuration;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Feeds;
@@ -77,6 +78,7 @@ public sealed class RunEnvironment
             KpiMatches = KpiMatchConfig.FromDirectory(configDirectory),
             Review = ReviewConfig.FromDirectory(configDirectory),
             StagedRowsRetention = RetentionConfig.FromDirectory(configDirectory),
+            Indicators = IndicatorConfig.FromDirectory(configDirectory),
         };
     }
 

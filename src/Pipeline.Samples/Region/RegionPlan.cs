@@ -10,6 +10,7 @@ namespace Pipeline.Samples.Region;
 /// strategic objectives, for the cycle 2021–2023. The KPIs are the sample chamber's twenty kinds of indicator
 /// (<see cref="SampleRegion.Molise"/>) repeated in "lines" ("… - linea 2") so that every name stays distinct; their
 /// targets and actuals are the sample's scaled by factors drawn from the chamber's seed, so two chambers' values differ.
+/// Two kinds print a standard indicator code in their name (Pareto C1.1_04, PIRA KPISTD 225), shared by every chamber.
 /// </summary>
 public static class RegionPlan
 {
@@ -23,6 +24,16 @@ public static class RegionPlan
         new("OS.3", "Assicurare un mercato trasparente e tutelare consumatori e imprese", "AS3 Regolazione del mercato"),
         new("OS.4", "Garantire un'amministrazione efficiente, trasparente e sostenibile", "AS4 Efficienza interna"),
     ];
+
+    // the standard codes the chambers print, as real plans do ("(kpi Pareto:C1.1_04_rev2018)", "KPISTD 225"), so that a
+    // region's chambers share indicators (docs/indicators.md); only the first line of a kind prints it
+    private static readonly Dictionary<string, string> StandardCodes = new(StringComparer.Ordinal)
+    {
+        ["Quota di istanze evase entro cinque giorni"] = " (kpi Pareto: C1.1_04)",
+        ["Tempo medio di pagamento delle fatture passive"] = " (KPISTD 225)",
+    };
+
+    private static string StandardCodeOf(string name) => StandardCodes.GetValueOrDefault(name, "");
 
     /// <summary>The document name of a chamber ("Camera di Commercio di Foggia").</summary>
     public static string ChamberName(ChamberInfo chamber) =>
@@ -61,7 +72,7 @@ public static class RegionPlan
                 var i = o * KpisPerObjective + k;
                 var like = template.Kpis[i % template.Kpis.Count];
                 var round = i / template.Kpis.Count;
-                var name = round == 0 ? like.Name : $"{like.Name} - linea {round + 1}";
+                var name = round == 0 ? like.Name + StandardCodeOf(like.Name) : $"{like.Name} - linea {round + 1}";
                 kpis.Add(Scaled(like, $"IND.{objective.Code["OO.".Length..]}.{k + 1}", objective.Code, name, Weight(count, k), random));
             }
         }

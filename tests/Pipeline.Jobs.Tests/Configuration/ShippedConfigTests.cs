@@ -103,6 +103,7 @@ public sealed class ShippedConfigTests
                 (_, "kind") => JobDefinitions.Parse(json, origin, "nightly"),
                 (_, "max_loss_share") => ReviewConfig.Parse(json, origin),
                 (_, "staged_rows_retention_days") => RetentionConfig.Parse(json, origin),
+                (_, "indicators") => Pipeline.Jobs.Indicators.IndicatorConfig.Parse(json, origin),
                 _ => throw new Xunit.Sdk.XunitException($"{origin}: no reader for an example starting with '{first}'"),
             };
             Assert.NotNull(read);

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Dapper;
+using Pipeline.Core.Indicators;
+using Pipeline.Warehouse.Dialects;
+
+namespace Pipeline.Warehouse.Indicators;
+
+/// <summary>
+/// dim_indicator and the links of dim_kpi to it (docs/indicators.md): reads the chambers' KPIs with the unit and
+/// polarity their documents show, and applies <see cref="IndicatorLinker"/>'s outcome. Links by code and by
+/// configuration are recomputed whole on each application, so a decision removed from the configuration unlinks.
+/// </summary>
+public sealed class IndicatorStore(SqlDialect dialect)
+{
+    /// <summary>Every KPI of every plan, with its chamber, unit and the polarity its targets imply.</summary>
+    public async Task<IReadOnlyList<IndicatorKpi>> KpisAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<KpiRow>(new CommandDefinition(
+            """
+            SELECT k.kpi_id AS Id, c.code AS Chamber, k.code AS Code, k.name AS Name, k.algorithm AS Algorithm,
+                   CAST(COALESCE(k.unit, (SELECT MIN(t.unit) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id)) AS TEXT) AS Unit,
+                   (SELECT COUNT(*) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id AND t.operator IN ('>=', '>')) AS Higher,
+                   (SELECT COUNT(*) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id AND t.operator IN ('<=', '<')) AS Lower
+            FROM dim_kpi k JOIN dim_plan p ON p.plan_id = k.plan_id JOIN dim_chamber c ON c.chamber_id = p.chamber_id
+            ORDER BY k.kpi_id
+            """, cancellationToken: ct))).ToList();
+        return rows.Select(r => new IndicatorKpi(r.Id, r.Chamber, r.Code, r.Name, r.Algorithm, new IndicatorTraits(r.Unit,
+            // targets of both kinds say nothing sure
+            r.Higher > 0 && r.Lower == 0 ? IndicatorPolarity.Higher : r.Lower > 0 && r.Higher == 0 ? IndicatorPolarity.Lower : null))).ToList();
+    }
+
+    /// <summary>The indicators of dim_indicator.</summary>
+    public async Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(
+            "SELECT code AS Code, name AS Name, unit AS Unit, polarity AS Polarity, family AS Family FROM dim_indicator ORDER BY code",
+            cancellationToken: ct));
+        return rows.Select(r => new Indicator(r.Code, r.Name, r.Unit, IndicatorTraits.Parse(r.Polarity), Enum.Parse<IndicatorFamily>(r.Family, ignoreCase: true))).ToList();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="indicators"/> (inserted, or updated by code) and replaces every KPI link with
+    /// <paramref name="links"/>, in one transaction.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyList<Indicator> indicators, IReadOnlyList<IndicatorLink> links, CancellationToken ct = default)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var writing = await dialect.Writes.EnterAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var i in indicators)
+        {
+            var values = new { code = i.Code, name = i.Name, unit = i.Unit, polarity = i.Polarity is { } p ? IndicatorTraits.Name(p) : null, family = i.Family.ToString().ToLowerInvariant() };
+            var updated = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE dim_indicator SET name = @name, unit = @unit, polarity = @polarity, family = @family WHERE code = @code", values, tx, cancellationToken: ct));
+            if (updated == 0)
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO dim_indicator (code, name, unit, polarity, family) VALUES (@code, @name, @unit, @polarity, @family)", values, tx, cancellationToken: ct));
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE dim_kpi SET indicator_id = NULL, indicator_link = NULL WHERE indicator_id IS NOT NULL", transaction: tx, cancellationToken: ct));
+        foreach (var link in links)
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE dim_kpi SET indicator_link = @kind,
+                       indicator_id = (SELECT indicator_id FROM dim_indicator WHERE code = @code)
+                WHERE kpi_id = @kpi
+                """, new { kind = link.Kind.ToString().ToLowerInvariant(), code = link.IndicatorCode, kpi = link.KpiId }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    private sealed record KpiRow(long Id, string Chamber, string? Code, string Name, string? Algorithm, string? Unit, long Higher, long Lower);
+
+    private sealed record IndicatorRow(string Code, string Name, string? Unit, string? Polarity, string Family);
+}
