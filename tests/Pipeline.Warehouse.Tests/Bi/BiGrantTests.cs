@@ -29,7 +29,7 @@ public sealed class BiGrantTests
     [Fact]
     public async Task A_chamber_role_reads_only_its_chamber_in_every_view_and_cannot_write()
     {
-        await using var wh = await BiWarehouse.TwoChambersAsync("postgres");
+        await using var wh = await BiRegionWarehouse.CreateAsync("postgres");
         var role = "bi_test_" + Guid.NewGuid().ToString("N")[..10];
         await new BiGrant(wh.Dialect).GrantAsync(role, ["BA"]);
         try
@@ -50,6 +50,10 @@ public sealed class BiGrantTests
                     Assert.True(seen < all, view.Name);
                     Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {view.QualifiedName(wh.Dialect)} WHERE \"CameraKey\" <> @bari", new { bari }));
                 }
+                // the comparison: its own rows, the others only in the region's aggregates (those of a reader of every chamber)
+                var own = (await connection.QueryAsync<(int? Rank, decimal? Median, int Chambers)>(
+                    "SELECT \"Posizione\", \"Mediana regione\", \"Camere confrontate\" FROM bi.confronto c JOIN bi.indicatore_standard s USING (\"IndicatoreStandardKey\") WHERE s.\"Codice standard\" = 'C1.1_04'")).Single();
+                Assert.Equal((1, 81.5m, 4), (own.Rank, own.Median, own.Chambers));
                 var readTable = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_kpi_target"));
                 Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, readTable.SqlState);
                 var write = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("DELETE FROM bi_access"));
@@ -61,7 +65,10 @@ public sealed class BiGrantTests
             // granting again without chambers: every chamber
             await new BiGrant(wh.Dialect).GrantAsync(role, []);
             await using (var connection = await ConnectAsAsync(wh, role))
-                Assert.Equal(14L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi.valori"));
+            {
+                Assert.Equal(await wh.CountAsync("bi.valori"), await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi.valori"));
+                Assert.Equal(12L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi.confronto"));
+            }
         }
         finally
         {
