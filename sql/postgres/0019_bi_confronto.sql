@@ -6,7 +6,8 @@
 -- polarity (higher: the largest); none when the polarity is unknown or the chamber has no actual. Quartiles are
 -- interpolated (percentile_cont: position p·(n−1) of the sorted actuals), over the chambers of the region with an
 -- actual. bi.confronto shows it with Italian names; a chamber role sees its own rows only, so other chambers appear
--- only in the aggregates. bi.indicatore_standard is the dimension of dim_indicator; bi.indicatore gains its key.
+-- only in the aggregates. bi.indicatore_standard is the dimension of dim_indicator; bi.indicatore gains its key; bi.valori and
+-- bi.obiettivo gain "Peso" (the period's weight of the KPI, else its own; the objective's), for weighted DAX measures.
 CREATE VIEW v_indicator_comparison AS
 WITH candidates AS (
     SELECT k.indicator_id, pl.chamber_id, c.region, p.year, p.period_id, k.kpi_id,
@@ -73,6 +74,39 @@ SELECT v.indicator_id AS "IndicatoreStandardKey", v.chamber_id AS "CameraKey", v
        v.third_quartile AS "Terzo quartile regione", v.median_achievement AS "Mediana raggiungimento regione"
 FROM v_indicator_comparison v
 WHERE v.chamber_id IN (SELECT chamber_id FROM bi_visible_chamber)$v$;
+EXECUTE 'CREATE OR REPLACE VIEW ' || quote_ident(s) || $v$.obiettivo WITH (security_barrier) AS
+SELECT o.objective_id AS "ObiettivoKey", pl.chamber_id AS "CameraKey", ar.title AS "Area", o.level AS "Livello",
+       o.code AS "Codice obiettivo", o.title AS "Obiettivo", pa.path AS "Percorso",
+       pl.cycle_from AS "Piano dal", pl.cycle_to AS "Piano al",
+       (SELECT x.weight FROM doc_objective x JOIN dim_document d ON d.document_id = x.document_id
+        WHERE x.objective_id = o.objective_id AND d.is_current AND x.weight IS NOT NULL
+        ORDER BY d.loaded_at DESC, d.document_id DESC LIMIT 1)::numeric AS "Peso"
+FROM dim_objective o
+JOIN dim_plan pl ON pl.plan_id = o.plan_id
+LEFT JOIN v_objective_path pa ON pa.objective_id = o.objective_id
+LEFT JOIN dim_objective ar ON ar.objective_id = pa.root_id
+WHERE pl.chamber_id IN (SELECT chamber_id FROM bi_visible_chamber)$v$;
+    EXECUTE 'CREATE OR REPLACE VIEW ' || quote_ident(s) || $v$.valori WITH (security_barrier) AS
+SELECT kp.kpi_id AS "IndicatoreKey", pl.chamber_id AS "CameraKey", k.objective_id AS "ObiettivoKey",
+       p.period_id AS "PeriodoKey", p.end_date AS "Data", p.year AS "Anno", p.code AS "Periodo",
+       kp.target_operator AS "Operatore", kp.target_value::numeric AS "Target", kp.target_text AS "Target testo",
+       kp.actual_value::numeric AS "Consuntivo", kp.actual_text AS "Consuntivo testo",
+       f.achievement::numeric AS "Raggiungimento %", f.status AS "Stato",
+       COALESCE(da.file_name, dt.file_name) AS "Fonte",
+       COALESCE((SELECT t.weight FROM fact_kpi_target t WHERE t.lineage_id = kp.target_lineage_id LIMIT 1),
+                (SELECT x.weight FROM doc_kpi x JOIN dim_document d ON d.document_id = x.document_id
+                 WHERE x.kpi_id = kp.kpi_id AND d.is_current AND x.weight IS NOT NULL
+                 ORDER BY d.loaded_at DESC, d.document_id DESC LIMIT 1))::numeric AS "Peso"
+FROM v_kpi_period kp
+JOIN dim_kpi k     ON k.kpi_id = kp.kpi_id
+JOIN dim_plan pl   ON pl.plan_id = k.plan_id
+JOIN dim_period p  ON p.code = kp.period
+LEFT JOIN fact_kpi_achievement f ON f.kpi_id = kp.kpi_id AND f.period_id = p.period_id AND f.basis = 'computed'
+LEFT JOIN lineage la ON la.lineage_id = kp.actual_lineage_id
+LEFT JOIN dim_document da ON da.document_id = la.document_id
+LEFT JOIN lineage lt ON lt.lineage_id = kp.target_lineage_id
+LEFT JOIN dim_document dt ON dt.document_id = lt.document_id
+WHERE pl.chamber_id IN (SELECT chamber_id FROM bi_visible_chamber)$v$;
     -- roles granted before these views existed read them too
     FOR r IN SELECT DISTINCT a.role_name FROM bi_access a JOIN pg_roles g ON g.rolname = a.role_name LOOP
         EXECUTE format('GRANT SELECT ON %I.indicatore_standard, %I.confronto TO %I', s, s, r.role_name);

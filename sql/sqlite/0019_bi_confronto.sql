@@ -1,6 +1,7 @@
 -- Chambers compared on the same standard indicator (issue 15, docs/powerbi.md); the PostgreSQL script says what each
 -- column means. SQLite has no percentile_cont: a percentile p of n sorted actuals (0-based position i) is the sum of
--- each actual weighted by max(0, 1 − |i − p·(n−1)|), the same linear interpolation.
+-- each actual weighted by max(0, 1 − |i − p·(n−1)|), the same linear interpolation. bi_valori and bi_obiettivo gain
+-- "Peso" as on PostgreSQL.
 CREATE VIEW v_indicator_comparison AS
 WITH candidates AS (
     SELECT k.indicator_id, pl.chamber_id, c.region, p.year, p.period_id, k.kpi_id,
@@ -65,6 +66,41 @@ SELECT k.kpi_id AS "IndicatoreKey", pl.chamber_id AS "CameraKey", k.objective_id
        k.code AS "Codice indicatore", k.name AS "Indicatore", k.unit AS "Unità", k.indicator_id AS "IndicatoreStandardKey"
 FROM dim_kpi k
 JOIN dim_plan pl ON pl.plan_id = k.plan_id;
+
+DROP VIEW bi_obiettivo;
+CREATE VIEW bi_obiettivo AS
+SELECT o.objective_id AS "ObiettivoKey", pl.chamber_id AS "CameraKey", ar.title AS "Area", o.level AS "Livello",
+       o.code AS "Codice obiettivo", o.title AS "Obiettivo", pa.path AS "Percorso",
+       pl.cycle_from AS "Piano dal", pl.cycle_to AS "Piano al",
+       (SELECT CAST(x.weight AS REAL) FROM doc_objective x JOIN dim_document d ON d.document_id = x.document_id
+        WHERE x.objective_id = o.objective_id AND d.is_current AND x.weight IS NOT NULL
+        ORDER BY d.loaded_at DESC, d.document_id DESC LIMIT 1) AS "Peso"
+FROM dim_objective o
+JOIN dim_plan pl ON pl.plan_id = o.plan_id
+LEFT JOIN v_objective_path pa ON pa.objective_id = o.objective_id
+LEFT JOIN dim_objective ar ON ar.objective_id = pa.root_id;
+
+DROP VIEW bi_valori;
+CREATE VIEW bi_valori AS
+SELECT kp.kpi_id AS "IndicatoreKey", pl.chamber_id AS "CameraKey", k.objective_id AS "ObiettivoKey",
+       p.period_id AS "PeriodoKey", p.end_date AS "Data", p.year AS "Anno", p.code AS "Periodo",
+       kp.target_operator AS "Operatore", CAST(kp.target_value AS REAL) AS "Target", kp.target_text AS "Target testo",
+       CAST(kp.actual_value AS REAL) AS "Consuntivo", kp.actual_text AS "Consuntivo testo",
+       CAST(f.achievement AS REAL) AS "Raggiungimento %", f.status AS "Stato",
+       COALESCE(da.file_name, dt.file_name) AS "Fonte",
+       CAST(COALESCE((SELECT t.weight FROM fact_kpi_target t WHERE t.lineage_id = kp.target_lineage_id LIMIT 1),
+                     (SELECT x.weight FROM doc_kpi x JOIN dim_document d ON d.document_id = x.document_id
+                      WHERE x.kpi_id = kp.kpi_id AND d.is_current AND x.weight IS NOT NULL
+                      ORDER BY d.loaded_at DESC, d.document_id DESC LIMIT 1)) AS REAL) AS "Peso"
+FROM v_kpi_period kp
+JOIN dim_kpi k     ON k.kpi_id = kp.kpi_id
+JOIN dim_plan pl   ON pl.plan_id = k.plan_id
+JOIN dim_period p  ON p.code = kp.period
+LEFT JOIN fact_kpi_achievement f ON f.kpi_id = kp.kpi_id AND f.period_id = p.period_id AND f.basis = 'computed'
+LEFT JOIN lineage la ON la.lineage_id = kp.actual_lineage_id
+LEFT JOIN dim_document da ON da.document_id = la.document_id
+LEFT JOIN lineage lt ON lt.lineage_id = kp.target_lineage_id
+LEFT JOIN dim_document dt ON dt.document_id = lt.document_id;
 
 CREATE VIEW bi_confronto AS
 SELECT v.indicator_id AS "IndicatoreStandardKey", v.chamber_id AS "CameraKey", v.period_id AS "PeriodoKey",

@@ -62,7 +62,7 @@ public abstract class BiConfrontoTests(string dialect)
     }
 
     [Fact]
-    public async Task Every_key_of_the_comparison_is_found_in_its_dimension_and_kpis_carry_their_standard_indicator()
+    public async Task Every_key_of_the_comparison_is_found_in_its_dimension_and_kpis_carry_their_standard_indicator_and_weight()
     {
         await using var wh = await BiRegionWarehouse.CreateAsync(dialect);
         string V(string name) => BiViews.All.Single(v => v.Name == name).QualifiedName(wh.Dialect);
@@ -73,6 +73,9 @@ public abstract class BiConfrontoTests(string dialect)
         Assert.Equal(13, await wh.CountAsync(V("indicatore"), "\"IndicatoreStandardKey\" IS NOT NULL"));
         var standard = (IDictionary<string, object?>)(await wh.QueryAsync(
             $"SELECT \"Polarità\", \"Famiglia\" FROM {V("indicatore_standard")} WHERE \"Codice standard\" = 'C1.1_04'")).Single();
+        // weights for weighted DAX measures: the KPI's (60 + 40 per chamber, Foggia's third has none) and the objective's
+        Assert.Equal(600m, Dec(await wh.ScalarAsync<object>($"SELECT SUM(\"Peso\") FROM {V("valori")} WHERE \"Periodo\" = '2021'")));
+        Assert.Equal(6, await wh.CountAsync(V("obiettivo"), "\"Peso\" = 100"));
         Assert.Equal(("crescente", "Pareto"), ((string)standard["Polarità"]!, (string)standard["Famiglia"]!));
     }
 }

@@ -15,7 +15,7 @@ public abstract class BiExportTests(string dialect)
     [InlineData("BA")]
     public async Task Parquet_and_csv_files_read_back_equal_the_views(string? chamber)
     {
-        await using var wh = await BiWarehouse.TwoChambersAsync(dialect);
+        await using var wh = await BiRegionWarehouse.CreateAsync(dialect);
         var dir = Directory.CreateTempSubdirectory("pipeline-bi-export-");
         try
         {
@@ -34,7 +34,8 @@ public abstract class BiExportTests(string dialect)
                 Assert.Equal(table.Rows.Select(r => r.Select(BiValueText.Format).ToList()).ToList(), rows);
             }
             var valori = parquet.Single(f => f.View == "valori").Rows;
-            Assert.Equal(chamber is null ? 14 : 7, valori);
+            Assert.Equal(chamber is null ? 13 : 2, valori);
+            Assert.Equal(chamber is null ? 12 : 2, parquet.Single(f => f.View == "confronto").Rows);
             if (chamber is not null)
                 Assert.Equal(Norm(chamberId), Assert.Single(await ReadParquetAsync(parquet.Single(f => f.View == "camera").Path, ["CameraKey"]))[0]);
         }

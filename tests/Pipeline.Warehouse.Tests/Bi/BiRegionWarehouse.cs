@@ -13,7 +13,7 @@ namespace Pipeline.Warehouse.Tests.Bi;
 /// and Brescia (Lombardia). Each prints "(kpi Pareto: C1.1_04)" (%, ≥ 80; higher is better) and "(KPISTD 225)"
 /// (giorni, ≤ 30; lower is better) in its KPI names; the actuals are <see cref="Pareto"/> and <see cref="Payment"/>
 /// (none: no actual). Foggia also has a second KPI printing C1.1_04 with no actual, which the comparison passes over.
-/// The KPIs are linked, then each chamber's achievement computed under the Integra policy.
+/// Weights: objective 100, C1.1_04 KPI 60, KPISTD 225 KPI 40. The KPIs are linked, then each chamber's achievement computed under the Integra policy.
 /// </summary>
 public static class BiRegionWarehouse
 {
@@ -40,9 +40,9 @@ public static class BiRegionWarehouse
 
     private static SourceRef P(int page) => SourceRef.ForPage(page, [10, 10, 100, 20]);
 
-    private static ExtractedKpi Kpi(string id, string name, string unit, TargetValue target, decimal? actual) => new()
+    private static ExtractedKpi Kpi(string id, string name, string unit, decimal? weight, TargetValue target, decimal? actual) => new()
     {
-        Id = id, Objective = "o1", Name = name, Unit = unit, Source = P(2),
+        Id = id, Objective = "o1", Name = name, Unit = unit, Weight = weight, Source = P(2),
         Targets = [new ExtractedTarget("2021", target, P(2))],
         Actuals = actual is { } value ? [new ExtractedActual("2021", value.ToString(System.Globalization.CultureInfo.InvariantCulture), value, P(3))] : [],
     };
@@ -51,11 +51,11 @@ public static class BiRegionWarehouse
     {
         var kpis = new List<ExtractedKpi>
         {
-            Kpi("k1", "Pratiche RI evase entro 5 giorni (kpi Pareto: C1.1_04)", "%", TargetValue.Numeric("2021", TargetOperator.GreaterOrEqual, 80, ">= 80%"), Pareto[code]),
-            Kpi("k2", "Tempo medio di pagamento delle fatture passive (KPISTD 225)", "giorni", TargetValue.Numeric("2021", TargetOperator.LessOrEqual, 30, "<= 30 gg"), Payment[code]),
+            Kpi("k1", "Pratiche RI evase entro 5 giorni (kpi Pareto: C1.1_04)", "%", 60, TargetValue.Numeric("2021", TargetOperator.GreaterOrEqual, 80, ">= 80%"), Pareto[code]),
+            Kpi("k2", "Tempo medio di pagamento delle fatture passive (KPISTD 225)", "giorni", 40, TargetValue.Numeric("2021", TargetOperator.LessOrEqual, 30, "<= 30 gg"), Payment[code]),
         };
         if (code == "FG")
-            kpis.Add(Kpi("k3", "Istanze RI evase nei termini, sportello di Cerignola (kpi Pareto: C1.1_04)", "%", TargetValue.Numeric("2021", TargetOperator.GreaterOrEqual, 70, ">= 70%"), null));
+            kpis.Add(Kpi("k3", "Istanze RI evase nei termini, sportello di Cerignola (kpi Pareto: C1.1_04)", "%", null, TargetValue.Numeric("2021", TargetOperator.GreaterOrEqual, 70, ">= 70%"), null));
         return new ExtractedDocument
         {
             Document = new DocumentInfo
@@ -63,7 +63,7 @@ public static class BiRegionWarehouse
                 File = $"relazione-{code}.pdf", Sha256 = $"sha-{code}", Format = "pdf", Family = "generic",
                 Chamber = $"Camera di Commercio di {Names[code]}", DocType = "relazione", PeriodFrom = 2021, PeriodTo = 2023, Pages = 3,
             },
-            Objectives = [new() { Id = "o1", Code = "OO.1", Level = "operational", Title = "Servizi alle imprese", Source = P(1) }],
+            Objectives = [new() { Id = "o1", Code = "OO.1", Level = "operational", Title = "Servizi alle imprese", Weight = 100, Source = P(1) }],
             Kpis = kpis,
         };
     }
