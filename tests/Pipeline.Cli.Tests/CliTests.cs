@@ -179,7 +179,7 @@ public sealed class CliTests : IDisposable
         // the nightly evaluation on the sample's calendar raises the one alert the samples plant: a missing half-year value
         Assert.Contains("Alerts as of 2021-08-15 (end of the day, Europe/Rome): 1 raised, 0 resolved", result.Stdout);
         var alerts = await _cli.RunAsync("alerts", "--open", "--json");
-        var alert = Assert.Single(JsonDocument.Parse(alerts.Stdout).RootElement.EnumerateArray());
+        var alert = Assert.Single(JsonDocument.Parse(alerts.Stdout).RootElement.EnumerateArray(), a => a.GetProperty("chamber").GetString() == "CBIS");
         Assert.Equal(("monitoring-due", "CBIS", "2021-S1", "open"), (alert.GetProperty("rule").GetString(), alert.GetProperty("chamber").GetString(),
             alert.GetProperty("period").GetString(), alert.GetProperty("status").GetString()));
         Assert.Equal(plan.Kpi(SampleRegion.KpiMissingFirstHalf).Name, alert.GetProperty("kpi").GetString());
@@ -189,6 +189,14 @@ public sealed class CliTests : IDisposable
         Assert.Contains("CBIS: log delivered", remind.Stdout);
         Assert.Contains("FG: no open alert, nothing sent", (await _cli.RunAsync("alerts", "remind", "--chamber", "FG")).Stdout);
         Assert.True(File.Exists(_cli.PathOf("data/warehouse.db")));
+        // then the synthetic region of four chambers sharing standard indicators, and the league table of one of them
+        Assert.Contains("A region to compare: 4 chambers of Piemonte in ", result.Stdout);
+        Assert.True(File.Exists(_cli.PathOf("data/sample-region/region.json")));
+        var league = result.Stdout[result.Stdout.IndexOf("League table: ", StringComparison.Ordinal)..];
+        Assert.Matches(@"^League table: (C1\.1_04|KPISTD 225) .+, 2021, Piemonte \((lower|higher) is better\)", league);
+        foreach (var rank in new[] { "1", "2", "3", "4" })
+            Assert.Matches($@"\n{rank} +(ALAT|BIVCNOVB|CN|TO) ", league);
+        Assert.Contains("4 chambers ranked; the region's median ", league);
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
         // it ends with how to open the web app: the command, the URL, the demo account and its password, generated now
         Assert.Contains("'./pipeline serve' serves it on http://127.0.0.1:5080; sign in as 'demo' (administrator, every chamber) with the password ", result.Stdout);
@@ -208,8 +216,13 @@ public sealed class CliTests : IDisposable
         var result = await _cli.RunAsync("demo");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(await wh.CountAsync("fact_kpi_measurement") > 0);
-        Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync("dim_document"));
-        Assert.Equal(SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest, await wh.CountAsync("dim_document", "is_current"));
+        const string sample = "dim_document d JOIN dim_plan p ON p.plan_id = d.plan_id JOIN dim_chamber c ON c.chamber_id = p.chamber_id";
+        Assert.Equal(SampleGenerator.DocumentCount, await wh.CountAsync(sample, "c.code = 'CBIS'"));
+        Assert.Equal(SampleGenerator.DocumentCount - SampleGenerator.SupersedingOnFirstIngest, await wh.CountAsync(sample, "c.code = 'CBIS' AND d.is_current"));
+        // the demo's region: four chambers compared on the standard indicators they print
+        Assert.Equal(4, await wh.ScalarAsync<long>(
+            $"SELECT COUNT(DISTINCT \"CameraKey\") FROM {Pipeline.Warehouse.Bi.BiViews.All.Single(v => v.Name == "confronto").QualifiedName(wh.Dialect)} WHERE \"Posizione\" IS NOT NULL"));
+        Assert.Contains("League table: ", result.Stdout);
         // the .xls names the plan's strategic objectives by title only: they are the plan's, not stored again
         HumanOutputTests.AssertEachObjectiveOnce(await _cli.RunAsync("achievements", "--chamber", "molise", "--year", "2021", "--json"));
     }

@@ -27,13 +27,18 @@ public static class RegionPlan
 
     // the standard codes the chambers print, as real plans do ("(kpi Pareto:C1.1_04_rev2018)", "KPISTD 225"), so that a
     // region's chambers share indicators (docs/indicators.md); only the first line of a kind prints it
-    private static readonly Dictionary<string, string> StandardCodes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Code, string Printed)> StandardCodes = new(StringComparer.Ordinal)
     {
-        ["Quota di istanze evase entro cinque giorni"] = " (kpi Pareto: C1.1_04)",
-        ["Tempo medio di pagamento delle fatture passive"] = " (KPISTD 225)",
+        ["Quota di istanze evase entro cinque giorni"] = ("C1.1_04", " (kpi Pareto: C1.1_04)"),
+        ["Tempo medio di pagamento delle fatture passive"] = ("KPISTD 225", " (KPISTD 225)"),
     };
 
-    private static string StandardCodeOf(string name) => StandardCodes.GetValueOrDefault(name, "");
+    private static string StandardCodeOf(string name) => StandardCodes.TryGetValue(name, out var code) ? code.Printed : "";
+
+    /// <summary>The standard indicators a region's plans print: each code with the sample KPI kind that prints it
+    /// (its name, unit and target operator give the indicator's name, unit and polarity).</summary>
+    public static IReadOnlyList<(string Code, SampleKpi Kind)> StandardIndicators() =>
+        SampleRegion.Molise().Kpis.Where(k => StandardCodes.ContainsKey(k.Name)).Select(k => (StandardCodes[k.Name].Code, k)).ToList();
 
     /// <summary>The document name of a chamber ("Camera di Commercio di Foggia").</summary>
     public static string ChamberName(ChamberInfo chamber) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Core.Chambers;
+using Pipeline.Core.Values;
 using Pipeline.Samples.Feeds;
 
 namespace Pipeline.Samples.Region;
@@ -73,6 +74,7 @@ public sealed class SyntheticRegion
         {
             (Path.Combine(region.ConfigDirectory, "chambers.json"), region.ChambersJson()),
             (Path.Combine(region.ConfigDirectory, "metrics.json"), region.MetricsJson()),
+            (Path.Combine(region.ConfigDirectory, "indicators.json"), IndicatorsJson()),
             (Path.Combine(region.Root, ManifestFile), JsonSerializer.Serialize(options, Indented)),
         };
         foreach (var (path, text) in files)
@@ -140,6 +142,24 @@ public sealed class SyntheticRegion
         {
             ["//"] = $"A synthetic region of {Chambers.Count} chambers written by 'pipeline samples generate --chambers {Chambers.Count}' (docs/operations.md).",
             ["chambers"] = chambers,
+        }.ToJsonString(Indented);
+    }
+
+    /// <summary>The standard indicators the plans print (docs/indicators.md), named, with unit and polarity, so the region's run links them.</summary>
+    private static string IndicatorsJson()
+    {
+        var indicators = new JsonArray(RegionPlan.StandardIndicators().Select(s => (JsonNode)new JsonObject
+        {
+            ["code"] = s.Code,
+            ["name"] = s.Kind.Name,
+            ["unit"] = s.Kind.Unit,
+            ["polarity"] = s.Kind.Target.Operator is TargetOperator.LessOrEqual or TargetOperator.Less ? "lower" : "higher",
+        }).ToArray());
+        return new JsonObject
+        {
+            ["//"] = "The standard indicators the synthetic region's plans print (docs/indicators.md).",
+            ["indicators"] = indicators,
+            ["links"] = new JsonArray(),
         }.ToJsonString(Indented);
     }
 
