@@ -72,7 +72,7 @@ public sealed class BenchNightTests : IDisposable
         var region = _cli.PathOf("region");
         var generated = await _cli.RunAsync("samples", "generate", "--chambers", "2", "--kpis", "7", "--practices", "500", "--out", region);
         Assert.True(generated.ExitCode == 0, generated.ToString());
-        Assert.Contains("2 chambers, 7 KPIs per plan, 500 practices and 150 companies per chamber; 13 files written.", generated.Stdout);
+        Assert.Contains("2 chambers, 7 KPIs per plan, 500 practices and 150 companies per chamber; 14 files written.", generated.Stdout);
 
         var none = await _cli.RunAsync("run", "--config", Path.Combine(region, "config"), "--parallel", "0");
         Assert.True(none.ExitCode == 2, none.ToString());
