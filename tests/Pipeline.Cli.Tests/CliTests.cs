@@ -197,6 +197,16 @@ public sealed class CliTests : IDisposable
         foreach (var rank in new[] { "1", "2", "3", "4" })
             Assert.Matches($@"\n{rank} +(ALAT|BIVCNOVB|CN|TO) ", league);
         Assert.Contains("4 chambers ranked; the region's median ", league);
+        // on the region, every chamber's KPI printing a code is linked to it; the sample chamber's KPI of the same name,
+        // printing none, is only proposed and stays unlinked
+        var conform = await _cli.RunAsync("conform", "indicators", "--json");
+        Assert.True(conform.ExitCode == 0, conform.ToString());
+        var proposal = Assert.Single(JsonDocument.Parse(conform.Stdout).RootElement.EnumerateArray(),
+            p => p.GetProperty("kind").GetString() == "proposal" && p.GetProperty("indicator").GetString() == "C1.1_04");
+        Assert.Equal(("CBIS", "Quota di istanze evase entro cinque giorni"), (proposal.GetProperty("chamber").GetString(), proposal.GetProperty("kpi").GetString()));
+        // (here config/ has no indicators.json: the indicator is named as the region's config names it, like the KPI)
+        Assert.StartsWith("names 1.00 alike (", proposal.GetProperty("evidence").GetString());
+        Assert.Contains("8 KPIs linked by code or configuration", (await _cli.RunAsync("conform", "indicators")).Stdout);
         Assert.NotEmpty(Directory.GetFiles(_cli.PathOf("logs"), "pipeline-*.json"));
         // it ends with how to open the web app: the command, the URL, the demo account and its password, generated now
         Assert.Contains("'./pipeline serve' serves it on http://127.0.0.1:5080; sign in as 'demo' (administrator, every chamber) with the password ", result.Stdout);

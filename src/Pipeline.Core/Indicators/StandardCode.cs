@@ -42,6 +42,26 @@ public static partial class StandardCodes
         return pareto.Success ? new StandardCode(pareto.Groups[1].Value.ToUpperInvariant(), IndicatorFamily.Pareto) : null;
     }
 
+    /// <summary>
+    /// <paramref name="name"/> without the standard code it prints: a bracket holding one ("(kpi Pareto: C1.1_04)",
+    /// "(KPISTD 225)") or the code itself is removed, so names are compared on their words.
+    /// </summary>
+    public static string WithoutCode(string name)
+    {
+        var text = Bracket().Replace(name, m => Find(m.Value) is null ? m.Value : " ");
+        text = Label().Replace(Pareto().Replace(Pira().Replace(text, " "), " "), " ");
+        return Spaces().Replace(text, " ").Trim(' ', '-', ',', ';');
+    }
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Bracket();
+
+    [GeneratedRegex(@"\bkpi\s+pareto\s*:?", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
     [GeneratedRegex(@"\bKPI\s*STD\s*[-_.:]?\s*(\d{1,4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pira();
 

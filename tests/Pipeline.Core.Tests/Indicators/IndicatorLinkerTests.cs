@@ -68,6 +68,23 @@ public class IndicatorLinkerTests
     }
 
     [Fact]
+    public void A_name_like_another_chambers_linked_kpi_is_proposed_with_that_kpi_as_evidence()
+    {
+        var kpis = new[]
+        {
+            Kpi(1, "CN", "Quota di istanze evase entro cinque giorni (kpi Pareto: C1.1_04)"),
+            Kpi(2, "CBIS", "Quota di istanze evase entro cinque giorni"),                      // like CN's KPI, not like the indicator's name
+            Kpi(3, "CN", "Quota di istanze evase entro cinque giorni lavorativi"),             // CN's own linked KPI is no evidence
+            Kpi(4, "TO", "Quota di istanze evase entro cinque giorni", new IndicatorTraits("gg", IndicatorPolarity.Lower)),
+        };
+        var result = IndicatorLinker.Link(kpis, [C1104], []);
+        Assert.Equal([new IndicatorLink(1, "C1.1_04", IndicatorLinkKind.Code)], result.Links);
+        var proposal = Assert.Single(result.Proposals);   // TO's unit and polarity disagree
+        Assert.Equal((2L, "C1.1_04", 1.0), (proposal.Kpi.Id, proposal.Indicator.Code, proposal.Score));
+        Assert.Contains("(CN's KPI 'Quota di istanze evase entro cinque giorni')", proposal.Evidence);
+    }
+
+    [Fact]
     public void Codes_no_indicator_lists_yet_are_discovered_once_from_the_first_kpi_printing_them()
     {
         var kpis = new[]

@@ -38,4 +38,13 @@ public class StandardCodesTests
     [InlineData("c1.1_04_rev2018", "C1.1_04")]
     [InlineData("U-01", "U-01")]
     public void Canonical_form_of_a_configured_code(string code, string canonical) => Assert.Equal(canonical, StandardCode.Canonical(code));
+
+    [Theory]
+    [InlineData("Quota di istanze evase entro cinque giorni (kpi Pareto: C1.1_04)", "Quota di istanze evase entro cinque giorni")]
+    [InlineData("Rispetto dei tempi di evasione (5 giorni) delle pratiche di Registro Imprese (kpi Pareto:C1.1_04_rev2018)", "Rispetto dei tempi di evasione (5 giorni) delle pratiche di Registro Imprese")]
+    [InlineData("Tempo medio di pagamento delle fatture passive (KPISTD 225)", "Tempo medio di pagamento delle fatture passive")]
+    [InlineData("KPISTD 166 - Tempestività dei pagamenti", "Tempestività dei pagamenti")]
+    [InlineData("Grado di restituzione delle risorse (Kpi Pareto: EC19.1) (Tipologia: Outcome)", "Grado di restituzione delle risorse (Tipologia: Outcome)")]
+    [InlineData("Visite al portale", "Visite al portale")]
+    public void A_name_without_the_code_it_prints(string name, string without) => Assert.Equal(without, StandardCodes.WithoutCode(name));
 }
