@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pipeline.Cli.Output;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Bi;
+using Pipeline.Warehouse.Dialects;
 
 namespace Pipeline.Cli.Commands;
 
@@ -28,7 +29,8 @@ public static class BiCommand
             {
                 throw new UsageException(ex.Message);
             }
-            new Printer(cli.Mode).Line($"granted {name}: read-only on schema bi, {(codes.Count == 0 ? "every chamber" : string.Join(", ", codes))}");
+            var schema = ((PostgresDialect)cli.Dialect).BiSchema;   // bi, or bi_<schema> for a warehouse kept in its own schema
+            new Printer(cli.Mode).Line($"granted {name}: read-only on schema {schema}, {(codes.Count == 0 ? "every chamber" : string.Join(", ", codes))}");
             return ExitCodes.Ok;
         }, ct));
         return new Command("bi", "the Power BI model: access for PostgreSQL roles") { grant };

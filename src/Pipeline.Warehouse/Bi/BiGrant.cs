@@ -8,12 +8,14 @@ namespace Pipeline.Warehouse.Bi;
 /// <summary>
 /// <c>pipeline bi grant ROLE [--chamber CODE]…</c> on PostgreSQL: ROLE (created as a LOGIN role when missing) may
 /// connect, read the views of the <c>bi</c> schema and nothing else, in read-only transactions; with chambers, those
-/// views show it only their rows (bi_access, migration 0017); without, every chamber. Granting again replaces the
+/// views show it only their rows (bi_access, migration 0017); without, every chamber. A chamber must have a plan
+/// loaded: every chamber of commerce is in <c>dim_chamber</c> from <c>init</c>, and a role limited to one with nothing
+/// loaded (a mistyped code) would see empty views without a word. Granting again replaces the
 /// role's chambers. Statements naming the role are built by PostgreSQL's own <c>format(%I)</c>, never by hand.
 /// </summary>
 public sealed class BiGrant(SqlDialect dialect)
 {
-    /// <exception cref="ArgumentException">not PostgreSQL, a bad role name, a superuser role, or a chamber not in the warehouse</exception>
+    /// <exception cref="ArgumentException">not PostgreSQL, a bad role name, a superuser role, or a chamber with no plan in the warehouse</exception>
     public async Task GrantAsync(string role, IReadOnlyList<string> chamberCodes, CancellationToken ct = default)
     {
         if (dialect is not PostgresDialect)
@@ -24,8 +26,10 @@ public sealed class BiGrant(SqlDialect dialect)
         await using var tx = await connection.BeginTransactionAsync(ct);
         var chamberIds = new List<long>();
         foreach (var code in chamberCodes)
-            chamberIds.Add(await connection.ExecuteScalarAsync<long?>("SELECT chamber_id FROM dim_chamber WHERE code = @code", new { code }, tx)
-                           ?? throw new ArgumentException($"chamber {code} has nothing in the warehouse"));
+            chamberIds.Add(await connection.ExecuteScalarAsync<long?>(
+                               "SELECT c.chamber_id FROM dim_chamber c WHERE c.code = @code AND EXISTS (SELECT 1 FROM dim_plan p WHERE p.chamber_id = c.chamber_id)",
+                               new { code }, tx)
+                           ?? throw new ArgumentException($"chamber {code} has nothing in the warehouse (no plan loaded): load its documents, then grant"));
 
         var existing = await connection.QuerySingleOrDefaultAsync<bool?>("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = @role", new { role }, tx);
         if (existing == true) throw new ArgumentException($"role {role} is a superuser (or bypasses row security): it cannot be limited to the bi views");

@@ -36,62 +36,6 @@ public sealed class TracedAchievement
     public string? Rule { get; init; }
 }
 
-/// <summary>One target or actual of a KPI and where it was read (a row of <c>v_kpi_lineage</c>).</summary>
-public sealed class TracedValue
-{
-    public string ValueKind { get; init; } = "";
-    public string Period { get; init; } = "";
-    public string? Operator { get; init; }
-    public decimal? Value { get; init; }
-    public string? ValueText { get; init; }
-    public long DocumentId { get; init; }
-    public string FileName { get; init; } = "";
-    public string DocType { get; init; } = "";
-    public string DocumentSha256 { get; init; } = "";
-    public bool IsCurrent { get; init; }
-    /// <summary>held or rejected for a version held for review (docs/review.md), else null.</summary>
-    public string? ReviewStatus { get; init; }
-    /// <summary>current, superseded, held (waiting for review) or rejected.</summary>
-    public string Version => IsCurrent ? "current" : ReviewStatus is "held" or "rejected" ? ReviewStatus : "superseded";
-    public long LineageId { get; init; }
-    public string SourceKind { get; init; } = "";
-    public int? Page { get; init; }
-    public string? Bbox { get; init; }
-    public string? Sheet { get; init; }
-    public string? Cell { get; init; }
-    public long? RowFrom { get; init; }
-    public long? RowTo { get; init; }
-    public string? RawText { get; init; }
-
-    /// <summary>For a value computed from a feed: the metric, its parameters and the row counts (lineage detail, JSON).</summary>
-    public string? Detail { get; set; }
-
-    /// <summary>For a value computed from a feed: the staged rows that made it (null once they were removed).</summary>
-    public TracedFeedRows? FeedRows { get; set; }
-
-    /// <summary>
-    /// For a value computed from a superseded feed: when its staged rows were removed after the retention
-    /// (docs/feeds.md); the value, its lineage and <see cref="Detail"/> stay. Null while the rows are there.
-    /// </summary>
-    public DateTimeOffset? RowsRemovedAt { get; set; }
-
-    /// <summary>
-    /// Where the document's bytes are archived (docs/operations.md "Archive"): the original a page or cell is shown
-    /// from, and for a feed the file that keeps its rows after the staged ones were removed. Null: not archived (loaded
-    /// before the archive, or its entry is missing).
-    /// </summary>
-    public ArchiveEntry? Archived { get; set; }
-
-    /// <summary>"Foglio1!E12", "p. 9 [56.7,120.2,540.1,131]", "rows 10-42".</summary>
-    public string Location => SourceKind switch
-    {
-        "cell" => $"{Sheet}!{Cell}",
-        "page" => Bbox is null ? $"p. {Page}" : $"p. {Page} [{Bbox}]",
-        "rows" => RowTo is null || RowTo == RowFrom ? $"row {RowFrom}" : $"rows {RowFrom}-{RowTo}",
-        _ => "(no position recorded)",
-    };
-}
-
 /// <summary>
 /// The rows of a feed that a computed value counted (the population of a share or a mean, the companies of a
 /// count): how many, and the first of them as "row N: key fields". For a share, which of them are in its numerator:
@@ -134,14 +78,10 @@ public sealed class TraceQueries(SqlDialect dialect, SourceArchive? archive = nu
         {
             kpi.ObjectivePath = await ObjectivePathAsync(connection, kpi.ObjectiveId, ct);
             kpi.Values = (await connection.QueryAsync<TracedValue>(new CommandDefinition(
-                """
-                SELECT value_kind AS ValueKind, period AS Period, operator AS Operator, value AS Value, value_text AS ValueText,
-                       document_id AS DocumentId, file_name AS FileName, doc_type AS DocType, document_sha256 AS DocumentSha256,
-                       is_current AS IsCurrent, lineage_id AS LineageId, source_kind AS SourceKind, page AS Page, bbox AS Bbox,
-                       sheet AS Sheet, cell AS Cell, row_from AS RowFrom, row_to AS RowTo, raw_text AS RawText,
-                       (SELECT d.review_status FROM dim_document d WHERE d.document_id = v_kpi_lineage.document_id) AS ReviewStatus
-                FROM v_kpi_lineage WHERE kpi_id = @KpiId
-                ORDER BY period, value_kind DESC, document_id
+                $"""
+                SELECT {TracedValue.Columns}
+                FROM v_kpi_lineage v WHERE v.kpi_id = @KpiId
+                ORDER BY v.period, v.value_kind DESC, v.document_id
                 """, new { kpi.KpiId }, cancellationToken: ct))).ToList();
             foreach (var document in kpi.Values.GroupBy(v => v.DocumentSha256))
             {

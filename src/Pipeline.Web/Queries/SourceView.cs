@@ -5,40 +5,24 @@ using Pipeline.Warehouse.Queries;
 
 namespace Pipeline.Web.Queries;
 
-/// <summary>One target or actual and the place it was read (a lineage row with its document).</summary>
-public sealed class SourceValue
+/// <summary>
+/// One target or actual and the place it was read (<see cref="TracedValue"/>, the lineage row's columns, as
+/// <c>pipeline trace</c> reads them), with what the Fonte page adds: its KPI and chamber, and its document's file,
+/// family, format, pages and the original a reviewed extraction was made from.
+/// </summary>
+public sealed class SourceValue : TracedValue
 {
-    public long LineageId { get; init; }
     public long KpiId { get; init; }
     public string Kpi { get; init; } = "";
     public string ChamberCode { get; init; } = "";
-    public string ValueKind { get; init; } = "";
-    public string Period { get; init; } = "";
-    public string? Operator { get; init; }
-    public decimal? Value { get; init; }
-    public string? ValueText { get; init; }
-    public long DocumentId { get; init; }
-    public string FileName { get; init; } = "";
     public string FilePath { get; init; } = "";
-    public string DocType { get; init; } = "";
     public string Family { get; init; } = "";
     public string Format { get; init; } = "";
-    public string Sha256 { get; init; } = "";
     /// <summary>For a reviewed extraction (JSON): the SHA-256 of the original document it was made from.</summary>
     public string? SourceSha256 { get; init; }
     /// <summary>The original to show and download: the document's own bytes, or the original of a reviewed extraction.</summary>
-    public string OriginalSha256 => SourceSha256 ?? Sha256;
+    public string OriginalSha256 => SourceSha256 ?? DocumentSha256;
     public int? Pages { get; init; }
-    public bool IsCurrent { get; init; }
-    public string SourceKind { get; init; } = "";
-    public int? Page { get; init; }
-    public string? Bbox { get; init; }
-    public string? Sheet { get; init; }
-    public string? Cell { get; init; }
-    public long? RowFrom { get; init; }
-    public long? RowTo { get; init; }
-    public string? RawText { get; init; }
-    public string? Detail { get; init; }
 }
 
 /// <summary>The Fonte page and <c>/api/fonti/{id}</c>: a value's source, for a value of a chamber in scope.</summary>
@@ -50,13 +34,10 @@ public sealed class SourceView(SqlDialect dialect)
     {
         await using var connection = await dialect.OpenAsync(ct);
         var value = await connection.QuerySingleOrDefaultAsync<SourceValue>(new CommandDefinition(
-            """
-            SELECT v.lineage_id AS LineageId, v.kpi_id AS KpiId, v.kpi AS Kpi, v.chamber_code AS ChamberCode, v.value_kind AS ValueKind,
-                   v.period AS Period, v.operator AS Operator, v.value AS Value, v.value_text AS ValueText, v.document_id AS DocumentId,
-                   v.file_name AS FileName, d.file_path AS FilePath, v.doc_type AS DocType, d.family AS Family, d.format AS Format,
-                   v.document_sha256 AS Sha256, d.source_sha256 AS SourceSha256, d.pages AS Pages, v.is_current AS IsCurrent, v.source_kind AS SourceKind, v.page AS Page,
-                   v.bbox AS Bbox, v.sheet AS Sheet, v.cell AS Cell, v.row_from AS RowFrom, v.row_to AS RowTo, v.raw_text AS RawText,
-                   l.detail AS Detail
+            $"""
+            SELECT {TracedValue.Columns},
+                   v.kpi_id AS KpiId, v.kpi AS Kpi, v.chamber_code AS ChamberCode, d.file_path AS FilePath, d.family AS Family,
+                   d.format AS Format, d.source_sha256 AS SourceSha256, d.pages AS Pages, l.detail AS Detail
             FROM v_kpi_lineage v JOIN dim_document d ON d.document_id = v.document_id JOIN lineage l ON l.lineage_id = v.lineage_id
             WHERE v.lineage_id = @lineageId
             """, new { lineageId }, cancellationToken: ct));

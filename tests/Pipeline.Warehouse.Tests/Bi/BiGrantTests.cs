@@ -11,31 +11,16 @@ namespace Pipeline.Warehouse.Tests.Bi;
 /// </summary>
 public sealed class BiGrantTests
 {
-    private static async Task<NpgsqlConnection> ConnectAsAsync(TestWarehouse wh, string role)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(wh.ConnectionString) { Username = role, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task DropRoleAsync(TestWarehouse wh, string role)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(wh.ConnectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync($"DROP OWNED BY {role}; DROP ROLE {role}");
-    }
-
     [Fact]
     public async Task A_chamber_role_reads_only_its_chamber_in_every_view_and_cannot_write()
     {
         await using var wh = await BiRegionWarehouse.CreateAsync("postgres");
-        var role = "bi_test_" + Guid.NewGuid().ToString("N")[..10];
+        var role = TestRole.NewName("bi_test_");
         await new BiGrant(wh.Dialect).GrantAsync(role, ["BA"]);
         try
         {
             var bari = await wh.ScalarAsync<long>("SELECT chamber_id FROM dim_chamber WHERE code = 'BA'");
-            await using (var connection = await ConnectAsAsync(wh, role))
+            await using (var connection = await TestRole.ConnectAsync(wh, role))
             {
                 foreach (var view in BiViews.All)
                 {
@@ -64,7 +49,7 @@ public sealed class BiGrantTests
 
             // granting again without chambers: every chamber
             await new BiGrant(wh.Dialect).GrantAsync(role, []);
-            await using (var connection = await ConnectAsAsync(wh, role))
+            await using (var connection = await TestRole.ConnectAsync(wh, role))
             {
                 Assert.Equal(await wh.CountAsync("bi.valori"), await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi.valori"));
                 Assert.Equal(12L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM bi.confronto"));
@@ -72,7 +57,7 @@ public sealed class BiGrantTests
         }
         finally
         {
-            await DropRoleAsync(wh, role);
+            await TestRole.DropAsync(wh, role);
         }
     }
 
@@ -82,7 +67,7 @@ public sealed class BiGrantTests
         await using var wh = await BiWarehouse.TwoChambersAsync("postgres");
         var grant = new BiGrant(wh.Dialect);
         Assert.Contains("plain role name", (await Assert.ThrowsAsync<ArgumentException>(() => grant.GrantAsync("x; DROP TABLE dim_kpi", []))).Message);
-        var superuser = "bi_su_" + Guid.NewGuid().ToString("N")[..10];
+        var superuser = TestRole.NewName("bi_su_");
         await wh.ScalarAsync<int>($"CREATE ROLE {superuser} SUPERUSER");
         try
         {
@@ -91,10 +76,12 @@ public sealed class BiGrantTests
         }
         finally
         {
-            await DropRoleAsync(wh, superuser);
+            await TestRole.DropAsync(wh, superuser);
         }
-        var nobody = "bi_nobody_" + Guid.NewGuid().ToString("N")[..10];
+        var nobody = TestRole.NewName("bi_nobody_");
         Assert.Contains("ZZ", (await Assert.ThrowsAsync<ArgumentException>(() => grant.GrantAsync(nobody, ["ZZ"]))).Message);
+        // Lecce is in dim_chamber (every chamber is, from init) but has nothing loaded: a role limited to it would see empty views
+        Assert.Contains("chamber LE has nothing in the warehouse", (await Assert.ThrowsAsync<ArgumentException>(() => grant.GrantAsync(nobody, ["BA", "LE"]))).Message);
         Assert.Equal(0, await wh.ScalarAsync<int>("SELECT COUNT(*) FROM pg_roles WHERE rolname = @nobody", new { nobody }));
         await using var sqlite = await TestWarehouse.CreateAsync("sqlite");
         Assert.Contains("PostgreSQL", (await Assert.ThrowsAsync<ArgumentException>(() => new BiGrant(sqlite.Dialect).GrantAsync("reader", []))).Message);
