@@ -22,7 +22,12 @@ internal sealed class FolderStore(string root) : ArchiveStore
 
     public override string Location(string sha256) => Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
 
-    public override async Task WriteAsync(DbConnection connection, DbTransaction tx, ArchiveSource source, bool recorded, CancellationToken ct)
+    public override Task WriteAsync(DbConnection connection, DbTransaction tx, ArchiveSource source, bool recorded, CancellationToken ct) =>
+        WriteFileAsync(source, ct);
+
+    /// <summary>The file of <paramref name="source"/> written and moved into place, or touched when it is there already.</summary>
+    /// <exception cref="Loading.LoadException">The source cannot be read again, or its bytes are not those of its sha256.</exception>
+    public async Task WriteFileAsync(ArchiveSource source, CancellationToken ct)
     {
         var path = Location(source.Sha256);
         if (Touch(path, source.Length)) return;

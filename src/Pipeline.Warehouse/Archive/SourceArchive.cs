@@ -77,6 +77,17 @@ public sealed class SourceArchive
     }
 
     /// <summary>
+    /// What a load does before it enters the dialect's write gate: the folder store's file written now (or touched when
+    /// it is there), so that <see cref="StoreAsync"/> in the load's transaction only finds it and records its row. On
+    /// SQLite the copy of a large file then no longer holds the one writer's turn. Nothing for the database store,
+    /// whose bytes go in the transaction. A load that fails after this leaves a file no row names, removed as any
+    /// orphan (<see cref="RemoveOrphansAsync"/>).
+    /// </summary>
+    /// <exception cref="Loading.LoadException">The source cannot be read again, or its bytes are not those of its sha256.</exception>
+    public Task PrepareAsync(ArchiveSource? source, CancellationToken ct) =>
+        source is not null && _writes is FolderStore folder ? folder.WriteFileAsync(source, ct) : Task.CompletedTask;
+
+    /// <summary>
     /// Archives <paramref name="source"/> as part of the load whose transaction is <paramref name="tx"/> (entered
     /// through the dialect's write gate, as every load is): its row in the transaction, its bytes in the database in
     /// the transaction or in the folder before the load commits. Identical bytes already archived are not written

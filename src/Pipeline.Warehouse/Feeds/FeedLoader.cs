@@ -49,6 +49,8 @@ public sealed class FeedLoader(SqlDialect dialect, TimeProvider? clock = null, S
         if (request.Source is { } archived && !string.Equals(archived.Sha256, request.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"the bytes to archive ({archived.Sha256}) are not those loaded ({request.Sha256})", nameof(request));
 
+        // the archive's folder file is written before the write gate: the copy does not hold SQLite's one writer
+        await _archive.PrepareAsync(request.Source, ct);
         await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

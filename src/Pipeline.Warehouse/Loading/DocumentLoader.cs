@@ -60,6 +60,8 @@ public sealed class DocumentLoader(SqlDialect dialect, TimeProvider? clock = nul
         var document = validation.Accepted;
         var info = document.Document;
 
+        // the archive's folder file is written before the write gate: the copy does not hold SQLite's one writer
+        await _archive.PrepareAsync(request.Source, ct);
         await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var connection = await dialect.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -134,6 +134,39 @@ public abstract class SourceArchiveTests(string dialect) : IDisposable
     }
 
     [Fact]
+    public async Task The_folder_file_is_written_before_the_load_waits_for_the_write_gate()
+    {
+        if (dialect != "sqlite") return;   // the database store writes in the load's transaction; PostgreSQL has no gate
+        await using var wh = await WarehouseAsync();
+        var (request, bytes) = Written("monitoraggio.xlsx", "bytes copied while another chamber writes", Documents.FoggiaMonitoring());
+        var archive = SourceArchive.For(wh.Dialect);
+        var file = Path.Combine(archive.Folder!, request.Sha256[..2], request.Sha256[2..4], request.Sha256);
+        var held = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        // another writer (its own flow) holds SQLite's one writer's turn
+        var other = Task.Run(async () =>
+        {
+            await using var writing = await wh.Dialect.Writes.EnterAsync();
+            held.SetResult();
+            await release.Task;
+        });
+        await held.Task;
+
+        var load = new DocumentLoader(wh.Dialect).LoadAsync(request);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(File.Exists(file), "the archive file was not written while the gate was held");
+        Assert.False(load.IsCompleted);
+        Assert.Equal(0, await wh.CountAsync("source_archive"));
+
+        release.SetResult();
+        await other;
+        Assert.Equal(LoadOutcome.Loaded, (await load).Outcome);
+        Assert.Equal(bytes, await ReadAllAsync(archive, request.Sha256));
+        Assert.Equal(1, await wh.CountAsync("source_archive"));
+    }
+
+    [Fact]
     public async Task A_load_whose_file_changed_since_it_was_read_fails_and_archives_nothing()
     {
         await using var wh = await WarehouseAsync();
