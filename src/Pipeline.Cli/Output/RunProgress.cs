@@ -39,7 +39,10 @@ public sealed class RunProgress : IDisposable
     }
 
     /// <summary>The progress of one chamber's files.</summary>
-    public IIngestProgress For(ChamberSource chamber) => new Chamber(this, chamber.Code);
+    public IIngestProgress For(ChamberSource chamber) => For(chamber.Code);
+
+    /// <summary>The progress of one set of files, its bar labelled <paramref name="label"/>.</summary>
+    public IIngestProgress For(string label) => new Chamber(this, label);
 
     /// <summary>Prints now, or once the bars are gone when they are shown.</summary>
     public void Report(Action print)
