@@ -1,5 +1,3 @@
-using Pipeline.Core.Text;
-
 namespace Pipeline.Core.Indicators;
 
 /// <summary>Which way an indicator is better.</summary>
@@ -24,7 +22,7 @@ public sealed record IndicatorTraits(string? Unit, IndicatorPolarity? Polarity)
 
     /// <summary>
     /// Whether two KPIs (or a KPI and an indicator) may be the same indicator: units that are both known must be the
-    /// same once normalised (<c>%</c>, <c>€</c>, <c>giorni</c>…), polarities that are both known must be the same.
+    /// the same once normalised (<see cref="Values.UnitKey"/>: <c>gg</c> = <c>giorni</c>, <c>euro</c> = <c>€</c>…), polarities that are both known must be the same.
     /// </summary>
     public bool AgreesWith(IndicatorTraits other) => Disagreement(other) is null;
 
@@ -48,7 +46,6 @@ public sealed record IndicatorTraits(string? Unit, IndicatorPolarity? Polarity)
         _ => null,
     };
 
-    // symbols are kept as they are (TextKey drops punctuation); words are normalised
-    private static string UnitKey(string? unit) =>
-        string.IsNullOrWhiteSpace(unit) ? "" : TextKey.Normalize(unit) is { Length: > 0 } key ? key : unit.Trim();
+    // what the unit measures, whatever its spelling (gg = giorni, euro = €); see Values.UnitKey
+    private static string UnitKey(string? unit) => Values.UnitKey.Of(unit);
 }

@@ -17,6 +17,9 @@ public class IndicatorLinkerTests
     [InlineData("%", null, "%", "higher", null)]
     [InlineData(null, "higher", "€", "higher", null)]
     [InlineData("Giorni", "lower", "giorni", "lower", null)]
+    [InlineData("gg", "lower", "giorni", "lower", null)]
+    [InlineData("euro", null, "€", null, null)]
+    [InlineData("gg", "lower", "gg lavorativi", "lower", "unit gg ≠ gg lavorativi")]
     [InlineData("%", "higher", "€", "higher", "unit % ≠ €")]
     [InlineData("%", "higher", "%", "lower", "polarity higher ≠ lower")]
     public void Units_and_polarities_must_agree(string? unitA, string? polA, string? unitB, string? polB, string? disagreement) =>
