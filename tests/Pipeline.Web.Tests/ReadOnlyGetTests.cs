@@ -16,7 +16,7 @@ public abstract class ReadOnlyGetTests(SampleSite site, ITestOutputHelper output
     private async Task<IReadOnlyList<string>> PagesAsync()
     {
         var kpi = (await site.QueryAsync<long>("SELECT kpi_id FROM v_kpi_achievement WHERE chamber_code = 'CBIS' ORDER BY kpi_id"))[0];
-        return ["/", "/camera/CBIS", $"/kpi/{kpi}", "/documenti", "/allarmi", "/allarmi?stato=tutti", "/esecuzioni", "/pianificazione"];
+        return ["/", "/camera/CBIS", $"/kpi/{kpi}", "/documenti", "/allarmi", "/allarmi?stato=tutti", "/esecuzioni", "/pianificazione", "/confronto"];
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public abstract class ReadOnlyGetTests(SampleSite site, ITestOutputHelper output
         var before = await SnapshotAsync();
         var urls = (await PagesAsync()).Concat(
         [
-            "/api/regione", "/api/camere/CBIS", "/api/documenti", "/api/allarmi", "/api/esecuzioni", "/api/pianificazione",
+            "/api/regione", "/api/camere/CBIS", "/api/documenti", "/api/allarmi", "/api/esecuzioni", "/api/pianificazione", "/api/confronto",
             $"/fonte/{await site.LineageOfKindAsync("cell")}", $"/fonte/{await site.LineageOfKindAsync("page")}",
             "/documenti?handler=Decide&id=1&decision=accept", "/pianificazione?handler=RunNow&job=nightly", "/esci",
         ]);

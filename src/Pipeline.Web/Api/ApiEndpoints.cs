@@ -36,6 +36,9 @@ public static class ApiEndpoints
         api.MapGet("/allarmi", async (string? camera, string? stato, string? regola, string? gravita, string? periodo, HttpContext http, AlertList alerts, CancellationToken ct) =>
             Results.Json((await alerts.ListAsync(http.User.ScopeOf(), AllarmiModel.Filter(camera, stato, regola, gravita, periodo), ct)).Select(ApiShapes.Alert)));
 
+        api.MapGet("/confronto", async (string? indicatore, int? anno, HttpContext http, ComparisonView view, CancellationToken ct) =>
+            Results.Json(ApiShapes.Comparison(await view.LoadAsync(http.User.ScopeOf(), Blank(indicatore), anno, ct))));
+
         api.MapGet("/esecuzioni", async (string? camera, HttpContext http, RunList runs, CancellationToken ct) =>
             Results.Json((await runs.ListAsync(http.User.ScopeOf(), Blank(camera)?.ToUpperInvariant(), ct)).Select(ApiShapes.Run)));
 

@@ -75,6 +75,18 @@ public static class ApiShapes
         raised_at = r.RaisedAt, due_date = r.DueDate, message = r.Message,
     };
 
+    /// <summary>The Confronto page: the indicator and year shown, and per region the visible chambers and the aggregates.</summary>
+    public static object Comparison(Comparison c) => new
+    {
+        indicators = c.Indicators.Select(i => new { code = i.Code, name = i.Name }),
+        years = c.Years, indicator = c.Indicator, name = c.IndicatorName, unit = c.Unit, polarity = c.Polarity, year = c.Year,
+        regions = c.Regions.Select(g => new
+        {
+            region = g.Region, chambers = g.Chambers, first_quartile = g.FirstQuartile, median = g.Median, third_quartile = g.ThirdQuartile,
+            rows = g.Rows.Select(r => new { chamber = r.ChamberCode, name = r.Chamber, rank = r.Rank, target = r.Target, actual = r.Actual, achievement = r.Achievement }),
+        }),
+    };
+
     /// <summary>As <c>pipeline jobs history --json</c>, with the run's kind and every count.</summary>
     public static object Run(EtlRunRow r) => new
     {

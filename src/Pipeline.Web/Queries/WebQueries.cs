@@ -16,5 +16,6 @@ public static class WebQueries
         services.AddSingleton<AlertList>();
         services.AddSingleton<RunList>();
         services.AddSingleton<SchedulerBoard>();
+        services.AddSingleton<ComparisonView>();
     }
 }
