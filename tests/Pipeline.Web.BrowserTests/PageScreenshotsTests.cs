@@ -65,7 +65,7 @@ public sealed class PageScreenshotsTests(Chromium chromium, DemoApp app, ITestOu
         await OpenAsync(page, feed);
         await CaptureAsync(page, folder, "web-fonte-righe");
 
-        foreach (var (path, name) in new[] { ("/documenti", "web-documenti"), ("/allarmi", "web-allarmi"), ("/esecuzioni", "web-esecuzioni"), ("/pianificazione", "web-pianificazione") })
+        foreach (var (path, name) in new[] { ("/confronto", "web-confronto"), ("/documenti", "web-documenti"), ("/allarmi", "web-allarmi"), ("/esecuzioni", "web-esecuzioni"), ("/pianificazione", "web-pianificazione") })
         {
             await OpenAsync(page, path);
             await CaptureAsync(page, folder, name);
