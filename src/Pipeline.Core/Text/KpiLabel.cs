@@ -12,6 +12,9 @@ public static partial class KpiLabel
     /// <summary>A KPI code at the start of a label or name: "KPISTD 166" (a bare "KPI" is a label, not a code).</summary>
     public static Match Code(string text) => CodePattern().Match(text);
 
+    /// <summary>Whether a word is a bare KPI label ("KPI", "KPIS", "KPISTD"): a label, not part of the name.</summary>
+    public static bool IsLabel(string word) => LabelWord().IsMatch(word.Trim());
+
     /// <summary>The KPI's code and name from its label and value.</summary>
     public static (string? Code, string Name) CodeAndName(string label, string value)
     {
@@ -40,6 +43,9 @@ public static partial class KpiLabel
 
     [GeneratedRegex(@"^KPI\w*\s*\d+", RegexOptions.IgnoreCase)]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^KPI[A-Z]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelWord();
 
     [GeneratedRegex(@"^\s*(?:INDICATORE|KPI\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KpiWord();

@@ -31,7 +31,7 @@ public sealed class KpiCard
         _matcher = matcher;
         _year = year;
         _last = opening;
-        _valueX0 = name.Value.Count > 0 ? name.Value.Min(w => w.X0) : opening.Cells[^1].Box.X0;
+        _valueX0 = opening.Cells[^1].Box.X0; // the name's cell: a code or qualifier printed before it is the label's
         Add(name, opening.Page);
     }
 
@@ -55,8 +55,9 @@ public sealed class KpiCard
             Add(field, row.Page);
             if (field.Value.Count > 0) _valueX0 = Math.Min(_valueX0, field.Value.Min(w => w.X0));
         }
-        else if (!startsLeft && row.Page == _last.Page && row.Box.Y0 - _last.Box.Y1 <= height || !startsLeft && row.Page != _last.Page)
-            _entries[^1].Words.AddRange(row.Words.Select(w => (w, row.Page))); // the value goes on under its key
+        else if (!startsLeft && row.Page == _last.Page && row.Box.Y0 - _last.Box.Y1 <= height || !startsLeft && row.Page != _last.Page
+                 || startsLeft && row.Page == _last.Page && row.Box.Y0 - _last.Box.Y1 <= 0.5 * height && row.Box.X0 > _last.Box.X0 + height)
+            _entries[^1].Words.AddRange(row.Words.Select(w => (w, row.Page))); // the value goes on under its key (or a key's qualifier under it)
         else return false;
         _last = row;
         return true;
@@ -69,7 +70,8 @@ public sealed class KpiCard
         var fields = new List<KpiField>();
         foreach (var entry in _entries)
         {
-            var text = TextKey.Clean(string.Join(' ', entry.Words.Select(w => w.Word.Text)));
+            // the words left of the value column (a code and qualifier beside the label) before the value's
+            var text = TextKey.Clean(string.Join(' ', entry.Words.OrderBy(w => w.Word.X0 < _valueX0 - 2 ? 0 : 1).Select(w => w.Word.Text)));
             if (entry.Key.Role != ColumnRole.Kpi)
             {
                 fields.Add(new KpiField(entry.Key.Role, entry.Key.Period, entry.Key.Key, text, Source(entry)));

@@ -35,23 +35,32 @@ public sealed record KpiCardRow(ColumnRole Role, Period? Period, string Key, IRe
         var rest = first.Skip(label).ToList();
         if (rest.Count > 0 && LabelWords(rest, matcher, r => r == ColumnRole.Kpi) != rest.Count && !KpiLabel.Code(Text(rest)).Success) return null;
         var value = rest.Concat(row.Cells.Skip(1).SelectMany(Words)).ToList();
-        // the second label of "INDICATORE | KPI | name", when a name follows it
+        // "INDICATORE | VALORI OSSERVATI | -----": a field row with the group word printed again, not a new KPI
+        if (LabelWords(value, matcher, FieldRoles.Contains) > 0) return null;
+        // the second label of "INDICATORE | KPI | name" ("KPIS", "KPI"), when a name follows it
         if (LabelWords(value, matcher, r => r == ColumnRole.Kpi) is var again and > 0 && again < value.Count) value = value.Skip(again).ToList();
+        else if (value.Count > 1 && KpiLabel.IsLabel(value[0].Text) && !KpiLabel.Code(Text(value)).Success) value = value.Skip(1).ToList();
         return new KpiCardRow(ColumnRole.Kpi, null, Text(first.Take(label)), value);
     }
 
-    /// <summary>A field row of an open card (algorithm, targets, baseline, source, weight, unit, …), or null.</summary>
+    /// <summary>
+    /// A field row of an open card (algorithm, targets, baseline, source, weight, unit, …), or null. A first cell that
+    /// is only the KPI label ("INDICATORE | VALORI OSSERVATI | -----": the card's group word printed again) is skipped.
+    /// </summary>
     public static KpiCardRow? Field(LayoutRow row, HeaderMatcher matcher, int? year)
     {
-        var first = Words(row.Cells[0]);
-        if (row.Cells.Count >= 2 && matcher.Match(0, LayoutRow.CellText(row.Cells[0]), year) is { } spec && FieldRoles.Contains(spec.Role))
-            return new KpiCardRow(spec.Role, spec.Period, spec.Header, row.Cells.Skip(1).SelectMany(Words).ToList());
+        var cells = row.Cells;
+        if (cells.Count >= 2 && Words(cells[0]) is var label && LabelWords(label, matcher, r => r == ColumnRole.Kpi) == label.Count)
+            cells = cells.Skip(1).ToList();
+        if (cells.Count >= 2 && matcher.Match(0, LayoutRow.CellText(cells[0]), year) is { } spec && FieldRoles.Contains(spec.Role))
+            return new KpiCardRow(spec.Role, spec.Period, spec.Header, cells.Skip(1).SelectMany(Words).ToList());
         // the key runs into its value in one cell
-        var label = LabelWords(first, matcher, FieldRoles.Contains);
-        if (label == 0) return null;
-        var key = Text(first.Take(label));
+        var first = Words(cells[0]);
+        var count = LabelWords(first, matcher, FieldRoles.Contains);
+        if (count == 0) return null;
+        var key = Text(first.Take(count));
         var found = matcher.Match(0, key, year)!;
-        return new KpiCardRow(found.Role, found.Period, key, first.Skip(label).Concat(row.Cells.Skip(1).SelectMany(Words)).ToList());
+        return new KpiCardRow(found.Role, found.Period, key, first.Skip(count).Concat(cells.Skip(1).SelectMany(Words)).ToList());
     }
 
     /// <summary>How many leading words form a heading of the vocabulary whose role <paramref name="accept"/> takes (the longest), 0 when none.</summary>
