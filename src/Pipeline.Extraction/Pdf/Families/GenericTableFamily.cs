@@ -38,7 +38,8 @@ public sealed class GenericTableFamily(WorkbookHeaderConfig config) : IPdfFamily
 
     public ExtractedDocument Extract(PdfLayout layout, CancellationToken ct)
     {
-        var facts = DocumentFacts.Read(string.Join("\n", layout.Lines.Take(400).Select(l => l.Text)));
+        // cell by cell: a title's year is never the year of a table cell beside it ("… relazione sulla Performance | Anno:2023")
+        var facts = DocumentFacts.Read(string.Join("\n", layout.Rows.Take(400).SelectMany(r => r.Cells).Select(LayoutRow.CellText)));
         var rows = layout.Rows.ToList();
         var objectives = new ObjectiveTracker();
         var kpis = new List<ExtractedKpi>();
