@@ -29,7 +29,7 @@ public sealed record KpiCardRow(ColumnRole Role, Period? Period, string Key, IRe
     public static KpiCardRow? Opening(LayoutRow row, HeaderMatcher matcher)
     {
         if (row.Cells.Count < 2) return null;
-        var first = Words(row.Cells[0]);
+        var first = KeyWords(row.Cells[0]);
         var label = LabelWords(first, matcher, r => r == ColumnRole.Kpi);
         if (label == 0) return null;
         var rest = first.Skip(label).ToList();
@@ -50,17 +50,19 @@ public sealed record KpiCardRow(ColumnRole Role, Period? Period, string Key, IRe
     public static KpiCardRow? Field(LayoutRow row, HeaderMatcher matcher, int? year)
     {
         var cells = row.Cells;
-        if (cells.Count >= 2 && Words(cells[0]) is var label && LabelWords(label, matcher, r => r == ColumnRole.Kpi) == label.Count)
+        if (cells.Count >= 2 && KeyWords(cells[0]) is var label && LabelWords(label, matcher, r => r == ColumnRole.Kpi) == label.Count)
             cells = cells.Skip(1).ToList();
         if (cells.Count >= 2 && matcher.Match(0, LayoutRow.CellText(cells[0]), year) is { } spec && FieldRoles.Contains(spec.Role))
             return new KpiCardRow(spec.Role, spec.Period, spec.Header, cells.Skip(1).SelectMany(Words).ToList());
         // the key runs into its value in one cell
-        var first = Words(cells[0]);
+        var first = KeyWords(cells[0]);
         var count = LabelWords(first, matcher, FieldRoles.Contains);
         if (count == 0) return null;
         var key = Text(first.Take(count));
         var found = matcher.Match(0, key, year)!;
-        return new KpiCardRow(found.Role, found.Period, key, first.Skip(count).Concat(cells.Skip(1).SelectMany(Words)).ToList());
+        var all = Words(cells[0]);
+        var value = all.Skip(all.IndexOf(first[count - 1]) + 1); // every word after the key's, signs such as ">=" included
+        return new KpiCardRow(found.Role, found.Period, key, value.Concat(cells.Skip(1).SelectMany(Words)).ToList());
     }
 
     /// <summary>How many leading words form a heading of the vocabulary whose role <paramref name="accept"/> takes (the longest), 0 when none.</summary>
@@ -73,6 +75,12 @@ public sealed record KpiCardRow(ColumnRole Role, Period? Period, string Key, IRe
     }
 
     private static List<PdfWord> Words(CellBlock cell) => cell.Lines.SelectMany(l => l.Words).ToList();
+
+    /// <summary>A key cell's words without markup leftovers (a tag a narrow cell broke in two: "INDICATORE&lt;/" then "b&gt;").</summary>
+    private static List<PdfWord> KeyWords(CellBlock cell) => Words(cell).Where(w => !IsMarkupLeftover(w.Text)).ToList();
+
+    private static bool IsMarkupLeftover(string word) =>
+        word.IndexOfAny(['<', '>']) >= 0 && TextKey.Normalize(word) is { Length: <= 1 } key && !key.Any(char.IsDigit);
 
     private static string Text(IEnumerable<PdfWord> words) => string.Join(' ', words.Select(w => w.Text));
 }
