@@ -25,7 +25,8 @@ public sealed record ObjectiveHeading(string Code, ObjectiveLevel? Level, string
 /// <c>OP 1.1.3</c>); an upper-case letter with numbered segments (<c>A.1</c>, <c>A1</c>, <c>B.2.1</c>); numbered
 /// segments of one or two digits (three after a prefix) (<c>1</c>, <c>1.1</c>, <c>01.02</c>); after level words only, a lone upper-case
 /// letter or a Roman numeral (<c>Area strategica A</c>, <c>Asse II</c>). Level words win over a prefix. The code keeps
-/// its printed form with a trailing dot trimmed (<c>1.1.</c> → <c>1.1</c>).</para>
+/// its printed form with a trailing dot trimmed (<c>1.1.</c> → <c>1.1</c>); a code starting with a letter may stand in
+/// brackets (<c>(C5) Ottimizzare …</c>, <c>Obiettivo strategico (A1) “…”</c> → <c>C5</c>, <c>A1</c>).</para>
 /// <para><b>Not headings.</b> Without level words or a prefix the title must start with an upper-case letter or a
 /// quote, so quantities and references (<c>1.234 imprese</c>, <c>n. 12 eventi</c>, <c>100,00 %</c>,
 /// <c>30/06/2021 monitoraggio</c>, <c>2021 – 2023 Piano</c>, <c>D.Lgs. 150/2009</c>) are not headings. A code with
@@ -108,10 +109,15 @@ public static partial class ObjectiveHeadingParser
         @"|[A-Z]\.?\d{1,2}(?!\d)" + Segments +
         @"|\d{1,2}(?!\d)" + Segments;
 
-    [GeneratedRegex(@"^" + CodeShapes + @")(?<dot>\.(?!\d))?")]
+    /// <summary>A code that starts with a letter may stand in brackets: "(C5)", "(OS1)".</summary>
+    private const string Open = @"^(?<open>\((?=[A-Z]))?";
+
+    private const string Close = @"(?(open)\))";
+
+    [GeneratedRegex(Open + CodeShapes + @")" + Close + @"(?<dot>\.(?!\d))?")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"^" + CodeShapes + @"|(?:X|IX|IV|V?I{1,3}|V)(?![\p{L}\d])|[A-Z](?![\p{L}\d]))(?<dot>\.(?!\d))?")]
+    [GeneratedRegex(Open + CodeShapes + @"|(?:X|IX|IV|V?I{1,3}|V)(?![\p{L}\d])|[A-Z](?![\p{L}\d]))" + Close + @"(?<dot>\.(?!\d))?")]
     private static partial Regex CodeAfterWords();
 
     [GeneratedRegex(@"^[\s\-–—:]")]

@@ -33,6 +33,15 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
             : null;
     }
 
+    /// <summary>The role of a text that is exactly one of the vocabulary's headings ("Algoritmo di calcolo"), or null.</summary>
+    public ColumnRole? Synonym(string text)
+    {
+        var normalized = TextKey.Normalize(text);
+        foreach (var (role, synonym) in config.Synonyms)
+            if (normalized == synonym) return role;
+        return null;
+    }
+
     /// <summary>
     /// The period of a <paramref name="role"/> column whose header names <paramref name="named"/>: a target keeps a
     /// checkpoint day ("Risultato atteso al 30/06/2021" → <c>2021-06-30</c>, the target due that day); an actual or a

@@ -45,6 +45,10 @@ public sealed class ObjectiveHeadingTests
     [InlineData("01.02 Semplificazione", "01.02", null, "Semplificazione")]
     [InlineData("1.1 «Impresa digitale»", "1.1", null, "«Impresa digitale»")]
     [InlineData("  1.1   Miglioramento\nefficienza ", "1.1", null, "Miglioramento efficienza")]
+    // a code starting with a letter in brackets (the corpus's PIRA cards and their index)
+    [InlineData("(C5) Ottimizzare il processo di programmazione", "C5", null, "Ottimizzare il processo di programmazione")]
+    [InlineData("Obiettivo strategico (A1) “Valorizzare le peculiarità del territorio”;", "A1", ObjectiveLevel.Strategic, "“Valorizzare le peculiarità del territorio”;")]
+    [InlineData("Obiettivo strategico (C1): Valorizzare gli strumenti", "C1", ObjectiveLevel.Strategic, "Valorizzare gli strumenti")]
     public void ReadsHeadings(string text, string code, ObjectiveLevel? level, string title) =>
         Assert.Equal(new ObjectiveHeading(code, level, title), ObjectiveHeadingParser.Parse(text));
 
@@ -85,6 +89,9 @@ public sealed class ObjectiveHeadingTests
     [InlineData("Obiettivo strategico Trasparenza")]
     [InlineData("A Servizi")]
     [InlineData("ABC.1 Titolo")]
+    [InlineData("(C5 Ottimizzare")] // a bracket never closed
+    [InlineData("(1) Testo")] // only a code starting with a letter stands in brackets
+    [InlineData("(a) testo")]
     public void OtherTextIsNotAHeading(string? text) =>
         Assert.Null(ObjectiveHeadingParser.Parse(text));
 

@@ -2,7 +2,7 @@ using Pipeline.Extraction.Pdf.Families.Pira;
 
 namespace Pipeline.Extraction.Tests.Pdf.Families;
 
-/// <summary>The PIRA card vocabulary and the KPI label rules, on the forms the seed's renderings print.</summary>
+/// <summary>The PIRA card vocabulary, on the forms the seed's renderings print (the KPI label rules: Core's KpiLabelTests).</summary>
 public sealed class PiraVocabularyTests
 {
     [Theory]
@@ -30,15 +30,4 @@ public sealed class PiraVocabularyTests
     [InlineData("Rilevazione interna della Camera", 0, CardField.None)]
     public void A_label_is_the_longest_run_of_label_words(string text, int words, CardField field) =>
         Assert.Equal((words, field), PiraVocabulary.Label(text.Split(' ')));
-
-    [Theory]
-    [InlineData("KPI", "Customer Satisfaction", null, "Customer Satisfaction")]
-    [InlineData("KPISTD 135", "Incidenza dei costi strutturali", "KPISTD 135", "Incidenza dei costi strutturali")]
-    [InlineData("KPISTD 76 (Qualità/accessibilità multicanale)", "Servizi offerti online", "KPISTD 76", "Servizi offerti online")]
-    [InlineData("KPISTD 166 (Qualità/tempestività)", "", "KPISTD 166", "Qualità/tempestività")] // no value: the qualifier names it
-    [InlineData("INDICATORE", "KPISTD 166 (Qualità/tempestività)", "KPISTD 166", "Qualità/tempestività")]
-    [InlineData("INDICATORE", "Customer Satisfaction", null, "Customer Satisfaction")]
-    [InlineData("KPI", "Livello di erogazione delle risorse (Organismi esterni)", null, "Livello di erogazione delle risorse (Organismi esterni)")]
-    public void A_kpi_takes_its_code_from_the_label_and_its_name_from_the_value(string label, string value, string? code, string name) =>
-        Assert.Equal((code, name), CardBuilder.CodeAndName(label, value));
 }

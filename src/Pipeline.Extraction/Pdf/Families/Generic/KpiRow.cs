@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Pipeline.Core.Extraction;
 using Pipeline.Core.Model;
 using Pipeline.Core.Text;
@@ -14,7 +13,7 @@ namespace Pipeline.Extraction.Pdf.Families.Generic;
 /// by role into a KPI. Target cells holding several periods give one target per period; a column without a role
 /// is never part of a field.
 /// </summary>
-public sealed partial class KpiRow
+public sealed class KpiRow
 {
     private readonly List<PdfWord>[] _cells;
 
@@ -61,53 +60,9 @@ public sealed partial class KpiRow
     public string? Role(ColumnRole role) => Header.Index(role) is var c and >= 0 && Text(c) is { Length: > 0 } t ? t : null;
 
     /// <summary>The KPI this row holds, under <paramref name="objective"/>; periods without a label take <paramref name="year"/>.</summary>
-    public ExtractedKpi ToKpi(string id, string? objective, int? year)
-    {
-        var kpiColumn = Header.Index(ColumnRole.Kpi);
-        var rawName = Text(kpiColumn);
-        // a long table: the row's own year column names the period of its values
-        var rowPeriod = Role(ColumnRole.Year) is { } yearText ? PeriodResolver.Resolve(yearText, year)?.ToReportingPeriod() : null;
-        var op = Role(ColumnRole.Operator);
-        var typeMatch = TypeSuffix().Match(rawName);
-        var targets = new List<ExtractedTarget>();
-        var actuals = new List<ExtractedActual>();
-        decimal? achievement = null;
-        for (var c = 0; c < Header.Columns.Count; c++)
-        {
-            var text = Text(c);
-            if (text.Length == 0) continue;
-            var column = Header.Columns[c];
-            var period = (column.Period ?? rowPeriod ?? (year is { } y ? Period.ForYear(y) : null))?.Code;
-            if (column.Role == ColumnRole.Target)
-            {
-                foreach (var value in TargetExpression.Parse(op is null ? text : op + " " + text, period))
-                    if ((value.Period ?? period) is { } p) targets.Add(new ExtractedTarget(p, value with { Period = p }, Source(c)));
-            }
-            else if (column.Role == ColumnRole.Actual && period is not null && !ActualText.IsNoValue(text))
-                actuals.Add(ActualText.Read(period, text, Source(c)));
-            else if (column.Role == ColumnRole.Achievement || column.Role is null && AchievementHeading().IsMatch(TextKey.Normalize(column.Text)))
-                achievement = ItalianNumber.Parse(text)?.Value;
-        }
-        return new ExtractedKpi
-        {
-            Id = id,
-            Objective = objective,
-            Code = Role(ColumnRole.KpiCode),
-            Name = TextKey.Clean(typeMatch.Success ? rawName[..typeMatch.Index] : rawName),
-            KpiType = typeMatch.Success ? typeMatch.Groups[1].Value.ToLowerInvariant() : Role(ColumnRole.KpiType)?.ToLowerInvariant(),
-            Algorithm = Role(ColumnRole.Algorithm),
-            Unit = Role(ColumnRole.Unit) ?? targets.Select(t => t.Value.Unit).FirstOrDefault(u => u is not null),
-            SourceSystem = Role(ColumnRole.SourceSystem),
-            Weight = Role(ColumnRole.Weight) is { } w ? ItalianNumber.Parse(w)?.Value : null,
-            Baseline = Role(ColumnRole.Baseline) is { } b ? new RawNumber(b, ItalianNumber.Parse(b)?.Value) : null,
-            Responsible = Role(ColumnRole.Responsible),
-            Frequency = Role(ColumnRole.Frequency),
-            Targets = targets,
-            Actuals = actuals,
-            ReportedAchievement = achievement,
-            Source = Source(kpiColumn),
-        };
-    }
+    public ExtractedKpi ToKpi(string id, string? objective, int? year) =>
+        KpiFields.ToKpi(id, objective, year, Header.Columns.Select((column, c) => new KpiField(column.Role, column.Period, column.Text, Text(c), Source(c))).ToList(),
+            Source(Header.Index(ColumnRole.Kpi)));
 
     /// <summary>The objective named by the row's objective columns: (code, title, level), all null when none.</summary>
     public (string? Code, string? Title, ObjectiveLevel? Level) Objective()
@@ -134,10 +89,4 @@ public sealed partial class KpiRow
     }
 
     public string Describe() => string.Join(" | ", Enumerable.Range(0, _cells.Length).Select(Text).Where(t => t.Length > 0));
-
-    [GeneratedRegex(@"\(?\s*Tipologia(?:\s+KPI)?\s*:\s*([A-Za-zÀ-ÿ]+)\s*\)?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex TypeSuffix();
-
-    [GeneratedRegex(@"^(?:grado (?:di )?raggiungimento|raggiungimento|% (?:di )?raggiungimento|percentuale (?:di )?raggiungimento|performance)")]
-    private static partial Regex AchievementHeading();
 }

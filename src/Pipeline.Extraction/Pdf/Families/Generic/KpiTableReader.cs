@@ -42,7 +42,7 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
                 last = i;
                 continue;
             }
-            if (ObjectiveCard.KeyOf(row) is not null) break;
+            if (ObjectiveCard.KeyOf(row) is not null || KpiCard.Opens(row, matcher)) break;
             var samePage = previous is not null && previous.Page == row.Page;
             var section = IsSection(row, columns);
             if (samePage && row.Box.Y0 - previous!.Box.Y1 > 3.5 * height && !section) break;
@@ -98,7 +98,7 @@ public sealed class KpiTableReader(TableHeader header, HeaderMatcher matcher, Wo
         for (var i = from; i < rows.Count && i < from + 40; i++)
         {
             if (rows[i].Page != header.Row.Page && result.Count > 6) break;
-            if (TableHeader.Match(rows[i], matcher, config, year) is not null || ObjectiveCard.KeyOf(rows[i]) is not null) break;
+            if (TableHeader.Match(rows[i], matcher, config, year) is not null || ObjectiveCard.KeyOf(rows[i]) is not null || KpiCard.Opens(rows[i], matcher)) break;
             if (rows[i].Cells.Count >= 2) result.Add(rows[i]);
         }
         return result;

@@ -8,7 +8,7 @@ namespace Pipeline.Extraction.Pdf.Families.Generic;
 
 /// <summary>
 /// A key/value card describing an objective (Codice | …, Livello | …, Obiettivo | …, Obiettivo padre | …), filled row
-/// by row. A card is never a KPI table.
+/// by row; a key may follow a cell that opens the card's group ("Obiettivo | Titolo | …"). A card is never a KPI table.
 /// </summary>
 public sealed class ObjectiveCard
 {
@@ -31,14 +31,27 @@ public sealed class ObjectiveCard
     public bool IsEmpty => First is null;
 
     /// <summary>The key a row of a card opens with, or null when the row is not a card row.</summary>
-    public static string? KeyOf(LayoutRow row) =>
-        row.Cells.Count >= 2 && Keys.TryGetValue(TextKey.Normalize(LayoutRow.CellText(row.Cells[0])).TrimEnd(':', ' '), out var key) ? key : null;
+    public static string? KeyOf(LayoutRow row) => KeyCell(row) is { } at ? Key(row.Cells[at]) : null;
+
+    /// <summary>
+    /// Which cell holds the row's key: the first; or the second when the first only opens the card's group and the
+    /// key follows ("Obiettivo | Titolo | …", "Obiettivo (AA 201) | TITOLO | …"), the value after it. Null when neither.
+    /// </summary>
+    private static int? KeyCell(LayoutRow row)
+    {
+        if (row.Cells.Count < 2) return null;
+        var first = TextKey.Normalize(LayoutRow.CellText(row.Cells[0]));
+        if (row.Cells.Count >= 3 && Key(row.Cells[1]) is not null && Keys.ContainsKey(first.Split(' ')[0])) return 1;
+        return Key(row.Cells[0]) is not null ? 0 : null;
+    }
+
+    private static string? Key(CellBlock cell) => Keys.GetValueOrDefault(TextKey.Normalize(LayoutRow.CellText(cell)).TrimEnd(':', ' '));
 
     /// <summary>Takes a card row; false when the row is not one or this card already has that field (a new card starts).</summary>
     public bool Take(LayoutRow row)
     {
-        if (KeyOf(row) is not { } key) return false;
-        var value = TextKey.Clean(string.Join(' ', row.Cells.Skip(1).Select(LayoutRow.CellText)));
+        if (KeyCell(row) is not { } at || Key(row.Cells[at]) is not { } key) return false;
+        var value = TextKey.Clean(string.Join(' ', row.Cells.Skip(at + 1).Select(LayoutRow.CellText)));
         if (Has(key)) return false;
         First ??= row;
         switch (key)

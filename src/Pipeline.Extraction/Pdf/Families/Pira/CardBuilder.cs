@@ -11,7 +11,7 @@ namespace Pipeline.Extraction.Pdf.Families.Pira;
 /// the KPI code from its label ("KPISTD 76"), "Valori osservati" as the baseline (raw), "Risultati attesi" as the
 /// targets per year (<see cref="TargetExpression"/>), "Fonte dei dati" as the source system.
 /// </summary>
-public sealed partial class CardBuilder
+public sealed class CardBuilder
 {
     public List<ExtractedObjective> Objectives { get; } = [];
     public List<ExtractedKpi> Kpis { get; } = [];
@@ -46,7 +46,7 @@ public sealed partial class CardBuilder
 
     private ExtractedKpi? Kpi(KpiDraft k, string id)
     {
-        var (code, name) = CodeAndName(k.Label, Clean(k.Name.Text) ?? "");
+        var (code, name) = KpiLabel.CodeAndName(k.Label, Clean(k.Name.Text) ?? "");
         if (name.Length == 0)
         {
             Warnings.Add($"page {k.Page}: KPI without a name skipped");
@@ -75,42 +75,9 @@ public sealed partial class CardBuilder
         };
     }
 
-    /// <summary>
-    /// The KPI's code and name from its label and value: the code is the label's "KPI… n"; the name is the value,
-    /// or, when the row has none, the label's parenthesised qualifier ("KPISTD 166 (Qualità/tempestività)"). A value
-    /// that itself starts with a code and a qualifier ("INDICATORE | KPISTD 166 (…)") is read the same way.
-    /// </summary>
-    public static (string? Code, string Name) CodeAndName(string label, string value)
-    {
-        var (code, qualifier) = Split(label);
-        if (value.Length > 0 && code is null && PiraVocabulary.KpiCode(value).Success)
-        {
-            var (valueCode, rest) = Split(value);
-            return (valueCode, rest);
-        }
-        return (code, value.Length > 0 ? value : qualifier);
-    }
-
-    /// <summary>"KPISTD 76 (Qualità/…) rest" → ("KPISTD 76", "rest"), or the qualifier without brackets when nothing follows it.</summary>
-    private static (string? Code, string Remainder) Split(string text)
-    {
-        var m = PiraVocabulary.KpiCode(text);
-        var code = m.Success ? Regex.Replace(m.Value, @"\s+", " ").Trim() : null;
-        var rest = (m.Success ? text[m.Length..] : KpiWord().Replace(text, "")).Trim();
-        if (rest.StartsWith('(') && rest.IndexOf(')') is var close and > 0)
-        {
-            var after = rest[(close + 1)..].Trim();
-            rest = after.Length > 0 ? after : rest[1..close].Trim();
-        }
-        return (code, rest);
-    }
-
     private static string? Clean(string text)
     {
         var t = TextKey.Clean(text).Trim();
         return t.Length == 0 ? null : t;
     }
-
-    [GeneratedRegex(@"^\s*(?:INDICATORE|KPI\w*)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex KpiWord();
 }

@@ -84,7 +84,7 @@ public static partial class PiraVocabulary
     }
 
     /// <summary>A KPI code at the start of a label or name: "KPISTD 166" (a bare "KPI" is a label, not a code).</summary>
-    public static Match KpiCode(string text) => KpiCodePattern().Match(text);
+    public static Match KpiCode(string text) => KpiLabel.Code(text);
 
     /// <summary>The objective code at the start of a title: "(C5) Ottimizzare …" → C5.</summary>
     public static Match ObjectiveCode(string title) => ObjectiveCodePattern().Match(title);
@@ -97,9 +97,6 @@ public static partial class PiraVocabulary
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex Number();
-
-    [GeneratedRegex(@"^KPI\w*\s*\d+", RegexOptions.IgnoreCase)]
-    private static partial Regex KpiCodePattern();
 
     [GeneratedRegex(@"^\(\s*([A-Z]{1,3}\s*\d{1,2}(?:\.\d+)*)\s*\)\s*")]
     private static partial Regex ObjectiveCodePattern();
