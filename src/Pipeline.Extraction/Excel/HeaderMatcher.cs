@@ -33,12 +33,20 @@ public sealed class HeaderMatcher(WorkbookHeaderConfig config)
             : null;
     }
 
-    /// <summary>The role of a text that is exactly one of the vocabulary's headings ("Algoritmo di calcolo"), or null.</summary>
+    /// <summary>
+    /// The role of a text that is exactly one of the vocabulary's headings ("Algoritmo di calcolo"), or null. A heading
+    /// a narrow cell broke inside a word ("INDICATOR" / "E", "ALGORIT" / "MO DI CALCOLO") is the same heading: when the
+    /// words match none, their letters without the spaces are compared with the headings' the same way.
+    /// </summary>
     public ColumnRole? Synonym(string text)
     {
         var normalized = TextKey.Normalize(text);
         foreach (var (role, synonym) in config.Synonyms)
             if (normalized == synonym) return role;
+        if (!normalized.Contains(' ')) return null;
+        var joined = normalized.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var (role, synonym) in config.Synonyms)
+            if (joined == synonym.Replace(" ", "", StringComparison.Ordinal)) return role;
         return null;
     }
 

@@ -27,4 +27,23 @@ public sealed class GeneralReaderTests(ITestOutputHelper output)
         output.WriteLine($"{seed}: {m.Summary}");
         Assert.True(Figures.Down(m.F1) >= f1Floor && Figures.Down(m.Targets) >= targetsFloor, m.Summary);
     }
+
+    public static TheoryData<string> Renderings004()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (seed, rendering) in RenderingCorpus.Ids.Where(i => i.Seed == "004" && !i.Rendering.StartsWith("layout-", StringComparison.Ordinal))) data.Add(rendering);
+        return data;
+    }
+
+    /// <summary>004's cards printed by Chromium and LibreOffice in the corpus suite's nine styles, read by the general reader alone.</summary>
+    [Theory]
+    [MemberData(nameof(Renderings004))]
+    public async Task The_general_reader_alone_reads_every_rendering_of_the_cards(string rendering)
+    {
+        var c = await RenderingCorpus.GetAsync("004", rendering);
+        var document = new PdfExtractor(families: [new GenericTableFamily()]).Extract(DocumentExtractors.Read(c.Pdf));
+        var m = CorpusScore.Score(c.GroundTruth, document);
+        output.WriteLine($"004 {rendering}: {m.Summary}");
+        Assert.True(Figures.Down(m.F1) >= 97 && Figures.Down(m.Targets) >= 95, m.Summary);
+    }
 }

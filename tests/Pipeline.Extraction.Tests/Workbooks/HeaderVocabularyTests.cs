@@ -65,4 +65,14 @@ public sealed class HeaderVocabularyTests
         var label = ObjectiveLabel.Parse(text);
         Assert.Equal((level, code, title), (label.Level, label.Code, label.Title));
     }
+
+    [Theory]
+    [InlineData("Algoritmo di calcolo", ColumnRole.Algorithm)]
+    [InlineData("INDICATOR E", ColumnRole.Kpi)]               // a narrow key cell broke the word over two lines
+    [InlineData("ALGORIT MO DI CALCOLO", ColumnRole.Algorithm)]
+    [InlineData("RISULTATI ATTES I", ColumnRole.Target)]
+    [InlineData("Algoritmo di calcolo adottato", null)]        // more words than a heading: not a heading
+    [InlineData("Indicatore di impatto", null)]
+    public void A_heading_is_recognised_even_when_a_narrow_cell_broke_a_word(string text, ColumnRole? role) =>
+        Assert.Equal(role, Matcher.Synonym(text));
 }
