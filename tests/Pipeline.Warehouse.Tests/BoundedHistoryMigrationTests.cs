@@ -17,15 +17,9 @@ public abstract class BoundedHistoryMigrationTests(string dialect)
     public async Task The_rebuild_keeps_every_row_view_and_index_and_enforces_the_foreign_keys_again()
     {
         await using var wh = await TestWarehouse.CreateAsync(dialect);
-        var migrations = new MigrationRunner(wh.Dialect).Available();
+        var migrations = await EarlierMigrations.ApplyBeforeAsync(wh, "0013");
         await using (var connection = await wh.Dialect.OpenAsync())
         {
-            await connection.ExecuteAsync("CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            foreach (var m in migrations.Where(m => string.CompareOrdinal(m.Version, "0013") < 0))
-            {
-                await connection.ExecuteAsync(m.Sql);
-                await connection.ExecuteAsync("INSERT INTO schema_migrations VALUES (@Version, @Name, 'test')", new { m.Version, m.Name });
-            }
             await connection.ExecuteAsync("INSERT INTO dim_chamber (code, name, region, names) VALUES ('FG', 'Foggia', 'Puglia', 'Foggia')");
             // an index on dim_document that an earlier script added (as another branch's 0012 might)
             await connection.ExecuteAsync("CREATE INDEX ix_test_document_run ON dim_document (run_id)");

@@ -14,16 +14,7 @@ public sealed class BiMigrationGrantTests
     public async Task A_role_granted_before_0019_reads_its_new_views_after_it()
     {
         await using var wh = await TestWarehouse.CreateAsync("postgres");
-        var migrations = new MigrationRunner(wh.Dialect).Available();
-        await using (var connection = await wh.Dialect.OpenAsync())
-        {
-            await connection.ExecuteAsync("CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            foreach (var m in migrations.Where(m => string.CompareOrdinal(m.Version, "0019") < 0))
-            {
-                await connection.ExecuteAsync(m.Sql);
-                await connection.ExecuteAsync("INSERT INTO schema_migrations VALUES (@Version, @Name, 'test')", new { m.Version, m.Name });
-            }
-        }
+        await EarlierMigrations.ApplyBeforeAsync(wh, "0019");
         var role = TestRole.NewName("bi_before_");
         await new BiGrant(wh.Dialect).GrantAsync(role, []);
         try
