@@ -28,7 +28,10 @@ public static class IndicatorLinker
         return found;
     }
 
-    public static IndicatorLinking Link(IReadOnlyList<IndicatorKpi> kpis, IReadOnlyList<Indicator> indicators, IReadOnlyList<IndicatorDecision> decisions)
+    /// <param name="propose">Whether to look for proposals among the KPIs left unlinked (<c>conform indicators</c>); the
+    /// link step of every run does not: it applies links only, and the search compares every unlinked KPI's name.</param>
+    public static IndicatorLinking Link(IReadOnlyList<IndicatorKpi> kpis, IReadOnlyList<Indicator> indicators, IReadOnlyList<IndicatorDecision> decisions,
+        bool propose = true)
     {
         var byCode = indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         var links = new List<IndicatorLink>();
@@ -54,7 +57,7 @@ public static class IndicatorLinker
             }
             unlinked.Add(kpi);
         }
-        var proposals = unlinked.Select(k => Propose(k, indicators, linkedKpis)).OfType<IndicatorProposal>().ToList();
+        var proposals = propose ? unlinked.Select(k => Propose(k, indicators, linkedKpis)).OfType<IndicatorProposal>().ToList() : [];
         return new IndicatorLinking(links, conflicts, proposals);
     }
 

@@ -165,8 +165,8 @@ public sealed class IngestRunner(SqlDialect dialect, DocumentExtractors extracto
         try
         {
             var linking = await _indicators.RunAsync(Indicators.Indicators, Indicators.Decisions, CancellationToken.None);
-            log.Information("Indicators: {Links} KPIs linked, {Conflicts} left unlinked (unit or polarity differ), {Proposals} proposals ('pipeline conform indicators')",
-                linking.Links.Count, linking.Conflicts.Count, linking.Proposals.Count);
+            log.Information("Indicators: {Links} KPIs linked, {Conflicts} left unlinked (unit or polarity differ); 'pipeline conform indicators' lists the links proposed",
+                linking.Links.Count, linking.Conflicts.Count);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {

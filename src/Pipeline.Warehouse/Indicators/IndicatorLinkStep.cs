@@ -13,12 +13,12 @@ public sealed class IndicatorLinkStep(SqlDialect dialect)
 {
     private readonly IndicatorStore _store = new(dialect);
 
-    /// <summary>Links, then returns the outcome (the proposals are not applied).</summary>
+    /// <summary>Links, then returns the outcome (links and conflicts; proposals are left to <see cref="ProposeAsync"/>).</summary>
     public async Task<IndicatorLinking> RunAsync(IReadOnlyList<Indicator> configured, IReadOnlyList<IndicatorDecision> decisions, CancellationToken ct = default)
     {
         var (kpis, indicators) = await ReadAsync(configured, ct);
-        var linking = IndicatorLinker.Link(kpis, indicators, decisions);
-        await _store.ApplyAsync(indicators, linking.Links, ct);
+        var linking = IndicatorLinker.Link(kpis, indicators, decisions, propose: false);
+        await _store.ApplyAsync(indicators, kpis, linking.Links, ct);
         return linking;
     }
 

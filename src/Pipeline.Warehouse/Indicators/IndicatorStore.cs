@@ -8,7 +8,8 @@ namespace Pipeline.Warehouse.Indicators;
 /// <summary>
 /// dim_indicator and the links of dim_kpi to it (docs/indicators.md): reads the chambers' KPIs with the unit and
 /// polarity their documents show, and applies <see cref="IndicatorLinker"/>'s outcome. Links by code and by
-/// configuration are recomputed whole on each application, so a decision removed from the configuration unlinks.
+/// configuration are recomputed whole on each application (only the differences written), so a decision removed
+/// from the configuration unlinks.
 /// </summary>
 public sealed class IndicatorStore(SqlDialect dialect)
 {
@@ -41,15 +42,22 @@ public sealed class IndicatorStore(SqlDialect dialect)
     }
 
     /// <summary>
-    /// Writes <paramref name="indicators"/> (inserted, or updated by code) and replaces every KPI link with
-    /// <paramref name="links"/>, in one transaction.
+    /// Makes dim_indicator hold <paramref name="indicators"/> (inserted, or updated by code) and dim_kpi's links be
+    /// <paramref name="links"/> for the KPIs <paramref name="kpis"/> (read before; a KPI loaded since is left as it is),
+    /// writing only what differs, in one transaction. Nothing to change (a night where nothing did): no write at all.
     /// </summary>
-    public async Task ApplyAsync(IReadOnlyList<Indicator> indicators, IReadOnlyList<IndicatorLink> links, CancellationToken ct = default)
+    public async Task ApplyAsync(IReadOnlyList<Indicator> indicators, IReadOnlyList<IndicatorKpi> kpis, IReadOnlyList<IndicatorLink> links, CancellationToken ct = default)
     {
+        var wanted = links.ToDictionary(l => l.KpiId, l => (Code: l.IndicatorCode, Kind: l.Kind.ToString().ToLowerInvariant()));
+        var known = kpis.Select(k => k.Id).ToHashSet();
+        var stored = (await IndicatorsAsync(ct)).ToHashSet();
+        var indicatorChanges = indicators.Where(i => !stored.Contains(i)).ToList();
         await using var connection = await dialect.OpenAsync(ct);
+        if (indicatorChanges.Count == 0 && LinkChanges(await CurrentLinksAsync(connection, null, ct), wanted, known).Count == 0) return;
+
         await using var writing = await dialect.Writes.EnterAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var i in indicators)
+        foreach (var i in indicatorChanges)
         {
             var values = new { code = i.Code, name = i.Name, unit = i.Unit, polarity = i.Polarity is { } p ? IndicatorTraits.Name(p) : null, family = i.Family.ToString().ToLowerInvariant() };
             var updated = await connection.ExecuteAsync(new CommandDefinition(
@@ -58,17 +66,33 @@ public sealed class IndicatorStore(SqlDialect dialect)
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO dim_indicator (code, name, unit, polarity, family) VALUES (@code, @name, @unit, @polarity, @family)", values, tx, cancellationToken: ct));
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE dim_kpi SET indicator_id = NULL, indicator_link = NULL WHERE indicator_id IS NOT NULL", transaction: tx, cancellationToken: ct));
-        foreach (var link in links)
+        foreach (var (kpi, link) in LinkChanges(await CurrentLinksAsync(connection, tx, ct), wanted, known))
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE dim_kpi SET indicator_link = @kind,
                        indicator_id = (SELECT indicator_id FROM dim_indicator WHERE code = @code)
                 WHERE kpi_id = @kpi
-                """, new { kind = link.Kind.ToString().ToLowerInvariant(), code = link.IndicatorCode, kpi = link.KpiId }, tx, cancellationToken: ct));
+                """, new { kind = link?.Kind, code = link?.Code, kpi }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>The KPIs whose link must change, each with its new link (null: none).</summary>
+    private static List<(long Kpi, (string Code, string Kind)? Link)> LinkChanges(
+        Dictionary<long, (string Code, string Kind)> current, Dictionary<long, (string Code, string Kind)> wanted, HashSet<long> known)
+    {
+        var changes = new List<(long, (string, string)?)>();
+        foreach (var (kpi, link) in wanted)
+            if (!current.TryGetValue(kpi, out var now) || now != link) changes.Add((kpi, link));
+        foreach (var kpi in current.Keys)
+            if (!wanted.ContainsKey(kpi) && known.Contains(kpi)) changes.Add((kpi, null));
+        return changes;
+    }
+
+    private static async Task<Dictionary<long, (string Code, string Kind)>> CurrentLinksAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
+        (await connection.QueryAsync<(long Kpi, string Code, string Kind)>(new CommandDefinition(
+            "SELECT k.kpi_id, i.code, k.indicator_link FROM dim_kpi k JOIN dim_indicator i ON i.indicator_id = k.indicator_id",
+            transaction: tx, cancellationToken: ct)))
+        .ToDictionary(r => r.Kpi, r => (r.Code, r.Kind));
 
     private sealed record KpiRow(long Id, string Chamber, string? Code, string Name, string? Algorithm, string? Unit, long Higher, long Lower);
 

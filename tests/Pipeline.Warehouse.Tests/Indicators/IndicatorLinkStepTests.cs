@@ -69,8 +69,9 @@ public abstract class IndicatorLinkStepTests(string dialect)
         // Bari's KPI prints the code, but its target wants it lower: not the same indicator
         Assert.Null(await LinkOf(wh, "Pratiche sospese"));
         Assert.Equal("polarity lower ≠ higher", Assert.Single(linking.Conflicts).Reason);
-        // Foggia's satisfaction KPI only resembles U-01 by name: proposed, not written
-        var proposal = Assert.Single(linking.Proposals);
+        // Foggia's satisfaction KPI only resembles U-01 by name: proposed (by what conform indicators asks), not written
+        Assert.Empty(linking.Proposals);
+        var proposal = Assert.Single((await step.ProposeAsync([Satisfaction], [new IndicatorDecision("BS", "Customer satisfaction", "U-01")])).Proposals);
         Assert.Equal(("FG", "U-01"), (proposal.Kpi.Chamber, proposal.Indicator.Code));
         Assert.Null(await LinkOf(wh, "Grado soddisfazione"));
         Assert.Equal(4, await wh.CountAsync("dim_kpi", "indicator_id IS NOT NULL"));
