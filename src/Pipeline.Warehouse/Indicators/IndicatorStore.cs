@@ -20,10 +20,12 @@ public sealed class IndicatorStore(SqlDialect dialect)
         var rows = (await connection.QueryAsync<KpiRow>(new CommandDefinition(
             """
             SELECT k.kpi_id AS Id, c.code AS Chamber, k.code AS Code, k.name AS Name, k.algorithm AS Algorithm,
-                   CAST(COALESCE(k.unit, (SELECT MIN(t.unit) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id)) AS TEXT) AS Unit,
-                   (SELECT COUNT(*) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id AND t.operator IN ('>=', '>')) AS Higher,
-                   (SELECT COUNT(*) FROM fact_kpi_target t WHERE t.kpi_id = k.kpi_id AND t.operator IN ('<=', '<')) AS Lower
+                   CAST(COALESCE(k.unit, t.unit) AS TEXT) AS Unit, COALESCE(t.higher, 0) AS Higher, COALESCE(t.lower, 0) AS Lower
             FROM dim_kpi k JOIN dim_plan p ON p.plan_id = k.plan_id JOIN dim_chamber c ON c.chamber_id = p.chamber_id
+            LEFT JOIN (SELECT kpi_id, MIN(unit) AS unit,
+                              SUM(CASE WHEN operator IN ('>=', '>') THEN 1 ELSE 0 END) AS higher,
+                              SUM(CASE WHEN operator IN ('<=', '<') THEN 1 ELSE 0 END) AS lower
+                       FROM fact_kpi_target GROUP BY kpi_id) t ON t.kpi_id = k.kpi_id
             ORDER BY k.kpi_id
             """, cancellationToken: ct))).ToList();
         return rows.Select(r => new IndicatorKpi(r.Id, r.Chamber, r.Code, r.Name, r.Algorithm, new IndicatorTraits(r.Unit,
